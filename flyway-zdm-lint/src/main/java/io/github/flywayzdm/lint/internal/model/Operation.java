@@ -1,0 +1,247 @@
+package io.github.flywayzdm.lint.internal.model;
+
+import java.util.List;
+
+/**
+ * What one statement does, in a form rules can read without knowing the parser. A statement yields one operation,
+ * except ALTER TABLE with several actions, which yields one per action (all sharing the table).
+ *
+ * <p>Add a record here when a rule needs to see a new kind of statement; keep parser details out.
+ */
+public sealed interface Operation {
+
+    /** The relations this operation locks or changes (may be empty). */
+    default List<TableRef> tables() {
+        return List.of();
+    }
+
+    /** An operation on one table. */
+    sealed interface OnTable extends Operation {
+        TableRef table();
+
+        @Override
+        default List<TableRef> tables() {
+            return List.of(table());
+        }
+    }
+
+    // ---- tables -------------------------------------------------------------------------------------------------
+
+    record CreateTable(TableRef table, List<ColumnDef> columns, List<ConstraintDef> constraints, boolean partitioned,
+                       TableRef partitionOf, boolean unlogged, boolean ifNotExists, boolean asSelect) implements OnTable {
+        public CreateTable {
+            columns = List.copyOf(columns);
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    record DropTable(List<TableRef> dropped, boolean ifExists, boolean cascade) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return dropped;
+        }
+    }
+
+    record RenameTable(TableRef table, String newName) implements OnTable {
+    }
+
+    record Truncate(List<TableRef> truncated, boolean cascade) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return truncated;
+        }
+    }
+
+    /** ALTER TABLE ... SET TABLESPACE. */
+    record SetTablespace(TableRef table, String tablespace) implements OnTable {
+    }
+
+    /** ALTER TABLE ... SET LOGGED / SET UNLOGGED. */
+    record SetLogged(TableRef table, boolean logged) implements OnTable {
+    }
+
+    /** ALTER TABLE ... SET (storage_parameter = ...) / RESET (...): SHARE UPDATE EXCLUSIVE for most parameters. */
+    record SetStorageParameters(TableRef table, List<String> parameters) implements OnTable {
+    }
+
+    /** Any other ALTER TABLE action, kept so rules see the AccessExclusive lock it takes. */
+    record OtherAlterTable(TableRef table, String action) implements OnTable {
+    }
+
+    // ---- columns ------------------------------------------------------------------------------------------------
+
+    record AddColumn(TableRef table, ColumnDef column, boolean ifNotExists) implements OnTable {
+    }
+
+    record DropColumn(TableRef table, String column, boolean ifExists, boolean cascade) implements OnTable {
+    }
+
+    record RenameColumn(TableRef table, String column, String newName) implements OnTable {
+    }
+
+    /** ALTER COLUMN ... [SET DATA] TYPE t [USING expr]. */
+    record AlterColumnType(TableRef table, String column, TypeName newType, String using) implements OnTable {
+    }
+
+    record SetNotNull(TableRef table, String column) implements OnTable {
+    }
+
+    record DropNotNull(TableRef table, String column) implements OnTable {
+    }
+
+    /** SET DEFAULT expr, or DROP DEFAULT when {@code expression} is null. */
+    record AlterColumnDefault(TableRef table, String column, String expression) implements OnTable {
+    }
+
+    /** ALTER COLUMN ... SET STATISTICS / SET STORAGE / SET (attribute options): no rewrite. */
+    record AlterColumnOption(TableRef table, String column, String option) implements OnTable {
+    }
+
+    // ---- constraints --------------------------------------------------------------------------------------------
+
+    record AddConstraint(TableRef table, ConstraintDef constraint) implements OnTable {
+    }
+
+    record ValidateConstraint(TableRef table, String name) implements OnTable {
+    }
+
+    record DropConstraint(TableRef table, String name, boolean ifExists) implements OnTable {
+    }
+
+    // ---- indexes ------------------------------------------------------------------------------------------------
+
+    /**
+     * @param name    normalized index name, or null when generated
+     * @param only    {@code ON ONLY parent} (partitioned parent without recursing)
+     * @param method  access method (btree, gin, ...), lower case
+     * @param columns key columns/expressions as written, normalized when plain names
+     * @param where   predicate of a partial index, or null
+     */
+    record CreateIndex(String name, TableRef table, boolean unique, boolean concurrently, boolean ifNotExists,
+                       boolean only, String method, List<String> columns, String where) implements OnTable {
+        public CreateIndex {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record DropIndex(List<TableRef> indexes, boolean concurrently, boolean ifExists, boolean cascade) implements Operation {
+    }
+
+    /** @param kind INDEX, TABLE, SCHEMA, DATABASE or SYSTEM */
+    record Reindex(String kind, TableRef target, boolean concurrently) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return target == null ? List.of() : List.of(target);
+        }
+    }
+
+    // ---- partitions ---------------------------------------------------------------------------------------------
+
+    record AttachPartition(TableRef table, TableRef partition, String bound) implements OnTable {
+    }
+
+    record DetachPartition(TableRef table, TableRef partition, boolean concurrently, boolean finalize) implements OnTable {
+    }
+
+    // ---- maintenance and explicit locks -------------------------------------------------------------------------
+
+    record Vacuum(List<TableRef> vacuumed, boolean full, boolean analyzeOnly) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return vacuumed;
+        }
+    }
+
+    record Cluster(TableRef table) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return table == null ? List.of() : List.of(table);
+        }
+    }
+
+    /** @param mode upper-case lock mode, e.g. "ACCESS EXCLUSIVE" (the default when none is written) */
+    record LockTable(List<TableRef> locked, String mode) implements Operation {
+        @Override
+        public List<TableRef> tables() {
+            return locked;
+        }
+    }
+
+    record RefreshMaterializedView(TableRef table, boolean concurrently) implements OnTable {
+    }
+
+    // ---- types and domains --------------------------------------------------------------------------------------
+
+    record CreateDomain(String name, boolean hasCheck) implements Operation {
+    }
+
+    record AlterDomainAddConstraint(String name, boolean notValid) implements Operation {
+    }
+
+    record AlterTypeAddValue(String typeName) implements Operation {
+    }
+
+    record AlterTypeRenameValue(String typeName) implements Operation {
+    }
+
+    // ---- views --------------------------------------------------------------------------------------------------
+
+    /** CREATE [OR REPLACE] [MATERIALIZED] VIEW; {@code selectsFrom} the tables named in its query when known. */
+    record CreateView(TableRef table, boolean materialized, List<TableRef> selectsFrom) implements OnTable {
+        public CreateView {
+            selectsFrom = List.copyOf(selectsFrom);
+        }
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------------------
+
+    record Update(TableRef table, boolean hasWhere) implements OnTable {
+    }
+
+    record Delete(TableRef table, boolean hasWhere) implements OnTable {
+    }
+
+    record Insert(TableRef table, boolean fromSelect) implements OnTable {
+    }
+
+    // ---- session and transaction control -------------------------------------------------------------------------
+
+    /** BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK / SAVEPOINT ...; {@code keyword} upper case. */
+    record TransactionControl(String keyword) implements Operation {
+        public boolean begins() {
+            return keyword.equals("BEGIN") || keyword.equals("START TRANSACTION");
+        }
+
+        public boolean ends() {
+            return keyword.equals("COMMIT") || keyword.equals("END") || keyword.equals("ROLLBACK")
+                    || keyword.equals("COMMIT PREPARED") || keyword.equals("ABORT");
+        }
+    }
+
+    /**
+     * SET [LOCAL|SESSION] name = value / TO value, RESET name (value null), or {@code set_config('name', 'value', local)}.
+     *
+     * @param name  lower-case setting name, e.g. "lock_timeout"
+     * @param value value as written without quotes, e.g. "5s"; null for RESET / DEFAULT
+     */
+    record SetSetting(String name, String value, boolean local) implements Operation {
+    }
+
+    // ---- everything else ----------------------------------------------------------------------------------------
+
+    /**
+     * Understood, but nothing any rule cares about (CREATE FUNCTION, GRANT, COMMENT, SELECT ...).
+     *
+     * @param kind upper-case leading keywords, e.g. "CREATE FUNCTION"
+     */
+    record Other(String kind) implements Operation {
+    }
+
+    /**
+     * Neither the parser nor the keyword fallback understood the statement.
+     *
+     * @param reason the parser's message, shortened
+     */
+    record Unparsed(String reason) implements Operation {
+    }
+}

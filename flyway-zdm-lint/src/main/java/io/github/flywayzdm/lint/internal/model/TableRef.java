@@ -1,0 +1,44 @@
+package io.github.flywayzdm.lint.internal.model;
+
+import java.util.Locale;
+
+/**
+ * A relation name as PostgreSQL resolves it: unquoted parts folded to lower case, quoted parts kept.
+ *
+ * @param schema null when unqualified
+ * @param name   never null
+ */
+public record TableRef(String schema, String name) {
+
+    public static TableRef of(String name) {
+        return new TableRef(null, name);
+    }
+
+    /** Parses {@code a}, {@code s.a}, {@code "S"."A"} with PostgreSQL's folding rules. */
+    public static TableRef parse(String qualified) {
+        java.util.List<String> parts = Identifiers.splitQualified(qualified);
+        return parts.size() >= 2
+                ? new TableRef(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
+                : new TableRef(null, parts.isEmpty() ? "" : parts.get(0));
+    }
+
+    /** True when both name the same relation, treating an unqualified name as matching any schema. */
+    public boolean sameAs(TableRef other) {
+        return other != null && name.equals(other.name)
+                && (schema == null || other.schema == null || schema.equals(other.schema));
+    }
+
+    /** SQL form, quoted where needed. */
+    public String sql() {
+        return schema == null ? Identifiers.quoteIfNeeded(name) : Identifiers.quoteIfNeeded(schema) + "." + Identifiers.quoteIfNeeded(name);
+    }
+
+    @Override
+    public String toString() {
+        return sql();
+    }
+
+    static String fold(String part) {
+        return part.toLowerCase(Locale.ROOT);
+    }
+}
