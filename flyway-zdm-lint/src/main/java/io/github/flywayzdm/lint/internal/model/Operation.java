@@ -140,7 +140,7 @@ public sealed interface Operation {
     record AttachPartition(TableRef table, TableRef partition, String bound) implements OnTable {
     }
 
-    record DetachPartition(TableRef table, TableRef partition, boolean concurrently, boolean finalize) implements OnTable {
+    record DetachPartition(TableRef table, TableRef partition, boolean concurrently, boolean finalizeDetach) implements OnTable {
     }
 
     // ---- maintenance and explicit locks -------------------------------------------------------------------------
@@ -178,7 +178,8 @@ public sealed interface Operation {
     record AlterDomainAddConstraint(String name, boolean notValid) implements Operation {
     }
 
-    record AlterTypeAddValue(String typeName) implements Operation {
+    /** @param value the new label without quotes, or null when not written as a plain string */
+    record AlterTypeAddValue(String typeName, String value) implements Operation {
     }
 
     record AlterTypeRenameValue(String typeName) implements Operation {

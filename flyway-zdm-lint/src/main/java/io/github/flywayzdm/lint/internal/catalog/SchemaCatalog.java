@@ -1,0 +1,208 @@
+package io.github.flywayzdm.lint.internal.catalog;
+
+import io.github.flywayzdm.lint.internal.model.ColumnDef;
+import io.github.flywayzdm.lint.internal.model.ConstraintDef;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schema as the migrations built it: tables, columns, constraints (with their validation state) and indexes.
+ * Mutable; the engine applies each statement after the rules have seen the state before it.
+ */
+public final class SchemaCatalog implements CatalogView {
+
+    private final Map<String, List<MutableTable>> byName = new HashMap<>();
+
+    @Override
+    public Optional<TableState> table(TableRef ref) {
+        return find(ref).map(MutableTable::snapshot);
+    }
+
+    /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
+    public void apply(Operation op, String script) {
+        if (op instanceof Operation.CreateTable t) {
+            create(t, script);
+        } else if (op instanceof Operation.CreateView v && v.materialized()) {
+            put(new MutableTable(v.table(), false, script));
+        } else if (op instanceof Operation.AddColumn a) {
+            find(a.table()).ifPresent(t -> t.addColumn(a.column()));
+        } else if (op instanceof Operation.DropColumn d) {
+            find(d.table()).ifPresent(t -> t.columns.remove(d.column()));
+        } else if (op instanceof Operation.RenameColumn r) {
+            find(r.table()).ifPresent(t -> t.renameColumn(r.column(), r.newName()));
+        } else if (op instanceof Operation.RenameTable r) {
+            find(r.table()).ifPresent(t -> rename(t, r.newName()));
+        } else if (op instanceof Operation.AlterColumnType a) {
+            find(a.table()).ifPresent(t -> t.column(a.column()).ifPresent(c ->
+                    t.columns.put(c.name(), new TableState.ColumnState(c.name(), a.newType(), c.notNull(), c.hasDefault()))));
+        } else if (op instanceof Operation.SetNotNull s) {
+            find(s.table()).ifPresent(t -> t.setNotNull(s.column(), true));
+        } else if (op instanceof Operation.DropNotNull s) {
+            find(s.table()).ifPresent(t -> t.setNotNull(s.column(), false));
+        } else if (op instanceof Operation.AlterColumnDefault d) {
+            find(d.table()).ifPresent(t -> t.column(d.column()).ifPresent(c ->
+                    t.columns.put(c.name(), new TableState.ColumnState(c.name(), c.type(), c.notNull(), d.expression() != null))));
+        } else if (op instanceof Operation.AddConstraint a) {
+            find(a.table()).ifPresent(t -> t.addConstraint(a.constraint(), !a.constraint().notValid()));
+        } else if (op instanceof Operation.ValidateConstraint v) {
+            find(v.table()).ifPresent(t -> t.validate(v.name()));
+        } else if (op instanceof Operation.DropConstraint d) {
+            find(d.table()).ifPresent(t -> t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name())));
+        } else if (op instanceof Operation.CreateIndex i) {
+            find(i.table()).ifPresent(t -> t.indexes.add(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
+        } else if (op instanceof Operation.DropIndex d) {
+            d.indexes().forEach(this::dropIndex);
+        } else if (op instanceof Operation.DropTable d) {
+            d.dropped().forEach(this::remove);
+        }
+        // other operations do not change what rules ask about
+    }
+
+    private void create(Operation.CreateTable t, String script) {
+        MutableTable table = new MutableTable(t.table(), t.partitioned(), script);
+        t.columns().forEach(table::addColumn);
+        t.constraints().forEach(c -> table.addConstraint(c, !c.notValid()));
+        put(table);
+    }
+
+    private Optional<MutableTable> find(TableRef ref) {
+        if (ref == null) {
+            return Optional.empty();
+        }
+        List<MutableTable> candidates = byName.getOrDefault(ref.name(), List.of());
+        return candidates.stream().filter(t -> t.ref.sameAs(ref)).reduce((a, b) -> b);
+    }
+
+    private void put(MutableTable table) {
+        remove(table.ref);
+        byName.computeIfAbsent(table.ref.name(), k -> new ArrayList<>()).add(table);
+    }
+
+    private void remove(TableRef ref) {
+        List<MutableTable> list = byName.get(ref.name());
+        if (list != null) {
+            list.removeIf(t -> t.ref.sameAs(ref));
+        }
+    }
+
+    private void rename(MutableTable table, String newName) {
+        remove(table.ref);
+        table.ref = new TableRef(table.ref.schema(), newName);
+        byName.computeIfAbsent(newName, k -> new ArrayList<>()).add(table);
+    }
+
+    private void dropIndex(TableRef index) {
+        byName.values().forEach(list -> list.forEach(t -> t.indexes.removeIf(i -> index.name().equals(i.name()))));
+    }
+
+    /** A table under construction by the replay. */
+    private static final class MutableTable {
+        private TableRef ref;
+        private final boolean partitioned;
+        private final String script;
+        private final Map<String, TableState.ColumnState> columns = new LinkedHashMap<>();
+        private final List<TableState.ConstraintState> constraints = new ArrayList<>();
+        private final List<TableState.IndexState> indexes = new ArrayList<>();
+
+        MutableTable(TableRef ref, boolean partitioned, String script) {
+            this.ref = ref;
+            this.partitioned = partitioned;
+            this.script = script;
+        }
+
+        TableState snapshot() {
+            return new TableState(ref, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
+                    List.copyOf(constraints), List.copyOf(indexes), partitioned, script);
+        }
+
+        Optional<TableState.ColumnState> column(String name) {
+            return Optional.ofNullable(columns.get(name));
+        }
+
+        void addColumn(ColumnDef c) {
+            boolean hasDefault = c.defaultExpr() != null || c.serial() || c.generated() != ColumnDef.Generated.NONE;
+            columns.put(c.name(), new TableState.ColumnState(c.name(), c.type(), c.notNull() || c.inlinePrimaryKey(), hasDefault));
+            if (c.inlinePrimaryKey()) {
+                addConstraint(new ConstraintDef(ref.name() + "_pkey", ConstraintDef.Kind.PRIMARY_KEY, List.of(c.name()), null, null, false, null), true);
+            }
+            if (c.inlineUnique()) {
+                addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_key", ConstraintDef.Kind.UNIQUE, List.of(c.name()), null, null, false, null), true);
+            }
+            if (c.inlineCheck() != null) {
+                addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_check", ConstraintDef.Kind.CHECK, List.of(c.name()), c.inlineCheck(), null, false, null), true);
+            }
+            if (c.references() != null) {
+                addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_fkey", ConstraintDef.Kind.FOREIGN_KEY, List.of(c.name()), null, c.references(), false, null), true);
+            }
+        }
+
+        void addConstraint(ConstraintDef def, boolean validated) {
+            ConstraintDef named = def.name() != null ? def : withName(def, defaultName(def));
+            constraints.add(new TableState.ConstraintState(named, validated));
+            switch (def.kind()) {
+                case PRIMARY_KEY -> {
+                    def.columns().forEach(col -> setNotNull(col, true));
+                    indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                }
+                case UNIQUE -> indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                case NOT_NULL -> {
+                    if (validated) {
+                        def.columns().forEach(col -> setNotNull(col, true));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        void validate(String name) {
+            for (int i = 0; i < constraints.size(); i++) {
+                TableState.ConstraintState c = constraints.get(i);
+                if (name != null && name.equals(c.def().name())) {
+                    constraints.set(i, new TableState.ConstraintState(c.def(), true));
+                    if (c.def().kind() == ConstraintDef.Kind.NOT_NULL) {
+                        c.def().columns().forEach(col -> setNotNull(col, true));
+                    }
+                }
+            }
+        }
+
+        void setNotNull(String column, boolean notNull) {
+            TableState.ColumnState c = columns.get(column);
+            if (c != null) {
+                columns.put(column, new TableState.ColumnState(c.name(), c.type(), notNull, c.hasDefault()));
+            }
+        }
+
+        void renameColumn(String from, String to) {
+            Map<String, TableState.ColumnState> copy = new LinkedHashMap<>();
+            columns.forEach((k, v) -> copy.put(k.equals(from) ? to : k,
+                    k.equals(from) ? new TableState.ColumnState(to, v.type(), v.notNull(), v.hasDefault()) : v));
+            columns.clear();
+            columns.putAll(copy);
+        }
+
+        private String defaultName(ConstraintDef def) {
+            String cols = def.columns().isEmpty() ? "" : "_" + String.join("_", def.columns());
+            return switch (def.kind()) {
+                case PRIMARY_KEY -> ref.name() + "_pkey";
+                case UNIQUE -> ref.name() + cols + "_key";
+                case FOREIGN_KEY -> ref.name() + cols + "_fkey";
+                case EXCLUDE -> ref.name() + cols + "_excl";
+                case NOT_NULL -> ref.name() + cols + "_not_null";
+                case CHECK -> ref.name() + cols + "_check";
+            };
+        }
+
+        private static ConstraintDef withName(ConstraintDef d, String name) {
+            return new ConstraintDef(name, d.kind(), d.columns(), d.expression(), d.references(), d.notValid(), d.usingIndex());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.flywayzdm.lint.internal.engine;
+
+import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.LintReport;
+import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.internal.catalog.SchemaCatalog;
+import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
+import io.github.flywayzdm.lint.internal.parse.Analysis;
+import io.github.flywayzdm.lint.internal.parse.StatementAnalyzer;
+import io.github.flywayzdm.lint.internal.rules.Rule;
+import io.github.flywayzdm.lint.internal.split.Placeholders;
+import io.github.flywayzdm.lint.internal.split.SplitResult;
+import io.github.flywayzdm.lint.internal.split.SqlStatement;
+import io.github.flywayzdm.lint.internal.split.StatementSplitter;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The pipeline: order scripts as Flyway does, split, substitute placeholders, analyze, replay into the schema
+ * catalog, run the rules on the scripts to lint, apply suppressions. Stateless between runs; thread-safe.
+ */
+public final class LintEngine {
+
+    private final LintConfig config;
+    private final List<Rule> rules;
+    private final StatementAnalyzer analyzer = new StatementAnalyzer();
+    private final Placeholders placeholders;
+    private final List<PathMatcher> excludes;
+
+    public LintEngine(LintConfig config, List<Rule> rules) {
+        this.config = config;
+        this.rules = rules.stream().filter(r -> config.severityOf(r.info()).isPresent()).toList();
+        this.placeholders = Placeholders.of(config.placeholders(), config.placeholderPrefix(), config.placeholderSuffix());
+        this.excludes = config.excludes().stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    }
+
+    public LintReport run(List<MigrationScript> scripts, Predicate<MigrationScript> target) {
+        long started = System.nanoTime();
+        SchemaCatalog catalog = new SchemaCatalog();
+        List<Finding> findings = new ArrayList<>();
+        int files = 0;
+        int statements = 0;
+        int unparsed = 0;
+        for (MigrationScript script : FlywayNames.order(scripts)) {
+            SplitResult split = StatementSplitter.split(script.content());
+            List<AnalyzedStatement> analyzed = analyze(split.statements());
+            ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog);
+            if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
+                files++;
+                statements += analyzed.size();
+                unparsed += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
+                findings.addAll(check.lint());
+            } else {
+                check.replayOnly();
+            }
+        }
+        return new LintReport(findings, files, statements, unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
+        List<AnalyzedStatement> out = new ArrayList<>(statements.size());
+        for (SqlStatement s : statements) {
+            String sql = placeholders.apply(s.sql());
+            Analysis a = analyzer.analyze(sql);
+            out.add(new AnalyzedStatement(s, sql, a.operations(), a.via()));
+        }
+        return out;
+    }
+
+    private boolean excluded(MigrationScript script) {
+        Path path = Path.of(script.path().replace('\\', '/'));
+        return excludes.stream().anyMatch(m -> m.matches(path) || m.matches(path.getFileName()));
+    }
+
+    private boolean aboveBaseline(MigrationScript script) {
+        return config.baselineVersion()
+                .map(baseline -> FlywayNames.version(script).map(v -> FlywayNames.compareVersions(v, baseline) > 0).orElse(true))
+                .orElse(true);
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.flywayzdm.lint.internal.engine;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.RuleInfo;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.catalog.CatalogView;
+import io.github.flywayzdm.lint.internal.catalog.SchemaCatalog;
+import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.rules.Rule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+import io.github.flywayzdm.lint.internal.split.SplitProblem;
+import io.github.flywayzdm.lint.internal.split.SplitResult;
+import io.github.flywayzdm.lint.internal.split.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Lints (or only replays) one script against the catalog built by the scripts before it. */
+final class ScriptCheck {
+
+    private final LintConfig config;
+    private final List<Rule> rules;
+    private final MigrationScript script;
+    private final SplitResult split;
+    private final List<AnalyzedStatement> statements;
+    private final SchemaCatalog catalog;
+    private final boolean transactional;
+    private final List<TableRef> createdHere = new ArrayList<>();
+
+    ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
+                List<AnalyzedStatement> statements, SchemaCatalog catalog) {
+        this.config = config;
+        this.rules = rules;
+        this.script = script;
+        this.split = split;
+        this.statements = statements;
+        this.catalog = catalog;
+        this.transactional = FlywayTransactions.runsInTransaction(script, statements);
+    }
+
+    void replayOnly() {
+        statements.forEach(s -> s.operations().forEach(op -> catalog.apply(op, script.path())));
+    }
+
+    List<Finding> lint() {
+        List<Finding> raw = new ArrayList<>();
+        TransactionState tx = new TransactionState(transactional, config.lockTimeoutByRunner());
+        for (int i = 0; i < statements.size(); i++) {
+            AnalyzedStatement statement = statements.get(i);
+            for (Rule rule : rules) {
+                Context ctx = new Context(rule, statement, i, tx.lockTimeoutActive(), raw);
+                try {
+                    rule.check(ctx);
+                } catch (RuntimeException e) {
+                    ctx.report(null, "internal error in rule " + rule.info().id() + ": " + e, null);
+                }
+            }
+            for (Operation op : statement.operations()) {
+                tx.apply(op);
+                if (op instanceof Operation.CreateTable t) {
+                    createdHere.add(t.table());
+                }
+                catalog.apply(op, script.path());
+            }
+        }
+        for (SplitProblem p : split.problems()) {
+            raw.add(toolFinding("split-problem", p.line(), p.column(), "Unterminated construct: " + p.message()));
+        }
+        List<Finding> result = new Suppressions(config, script.path(), split, statements).apply(raw);
+        result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
+        return result;
+    }
+
+    private Finding toolFinding(String ruleId, int line, int column, String message) {
+        RuleInfo info = io.github.flywayzdm.lint.Linter.rule(ruleId).orElseThrow();
+        Severity severity = config.severityOf(info).orElse(info.defaultSeverity());
+        return new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null);
+    }
+
+    /** Shortens a statement for reports: at most 5 lines and 300 characters. */
+    static String excerpt(String sql) {
+        String[] lines = sql.split("\\R", 7);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(5, lines.length); i++) {
+            b.append(i == 0 ? "" : "\n").append(lines[i]);
+        }
+        boolean cut = lines.length > 5;
+        if (b.length() > 300) {
+            b.setLength(300);
+            cut = true;
+        }
+        return cut ? b.append(" …").toString() : b.toString();
+    }
+
+    private final class Context implements StatementContext {
+        private final Rule rule;
+        private final AnalyzedStatement statement;
+        private final int index;
+        private final boolean lockTimeoutActive;
+        private final List<Finding> sink;
+
+        Context(Rule rule, AnalyzedStatement statement, int index, boolean lockTimeoutActive, List<Finding> sink) {
+            this.rule = rule;
+            this.statement = statement;
+            this.index = index;
+            this.lockTimeoutActive = lockTimeoutActive;
+            this.sink = sink;
+        }
+
+        @Override
+        public AnalyzedStatement statement() {
+            return statement;
+        }
+
+        @Override
+        public List<AnalyzedStatement> script() {
+            return statements;
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public CatalogView catalog() {
+            return catalog;
+        }
+
+        @Override
+        public boolean createdInThisMigration(TableRef table) {
+            return table != null && createdHere.stream().anyMatch(t -> t.sameAs(table));
+        }
+
+        @Override
+        public int pgMajor() {
+            return config.pgMajor();
+        }
+
+        @Override
+        public boolean transactional() {
+            return transactional;
+        }
+
+        @Override
+        public boolean lockTimeoutActive() {
+            return lockTimeoutActive;
+        }
+
+        @Override
+        public LintConfig config() {
+            return config;
+        }
+
+        @Override
+        public void report(TableRef table, String message, String safeAlternative) {
+            RuleInfo info = rule.info();
+            Severity severity = config.severityOf(info).orElse(info.defaultSeverity());
+            String text = message;
+            if (table != null && info.category() == Category.LOCKING && config.smallTableRows() > 0) {
+                OptionalLong rows = config.tableSizes().estimatedRows(table.schema(), table.name());
+                if (rows.isPresent() && rows.getAsLong() <= config.smallTableRows()) {
+                    severity = Severity.INFO;
+                    text = message + " (table has ~" + rows.getAsLong() + " rows: below the size threshold of "
+                            + config.smallTableRows() + ", allowed)";
+                }
+            }
+            SqlStatement source = statement.source();
+            sink.add(new Finding(info.id(), severity, script.path(), source.line(), source.column(), excerpt(source.sql()),
+                    text, info.why(), safeAlternative != null ? safeAlternative : info.safeAlternative(), null));
+        }
+    }
+
+}

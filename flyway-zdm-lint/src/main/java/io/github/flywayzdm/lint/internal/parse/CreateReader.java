@@ -1,0 +1,90 @@
+package io.github.flywayzdm.lint.internal.parse;
+
+import io.github.flywayzdm.lint.internal.model.ColumnDef;
+import io.github.flywayzdm.lint.internal.model.ConstraintDef;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** CREATE TABLE, CREATE INDEX, CREATE VIEW and CREATE DOMAIN. */
+final class CreateReader {
+
+    private CreateReader() {
+    }
+
+    /** Cursor after {@code CREATE [GLOBAL|LOCAL] [TEMP|UNLOGGED]} and {@code TABLE}. */
+    static Operation table(Cursor c, boolean unlogged) {
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+        TableRef table = c.tableRef();
+        List<ColumnDef> columns = new ArrayList<>();
+        List<ConstraintDef> constraints = new ArrayList<>();
+        TableRef partitionOf = null;
+        boolean asSelect = false;
+        if (c.accept("PARTITION", "OF")) {
+            partitionOf = c.tableRef();
+        } else if (c.accept("OF")) {
+            c.identifier();
+        }
+        Cursor body = c.group();
+        if (body != null) {
+            for (Cursor element : body.splitCommas()) {
+                if (element.at("LIKE")) {
+                    continue;
+                }
+                if (ConstraintReader.startsConstraint(element)) {
+                    ConstraintDef def = ConstraintReader.read(element);
+                    if (def != null) {
+                        constraints.add(def);
+                    }
+                } else if (partitionOf == null) { // a partition's elements only add options to inherited columns
+                    columns.add(ColumnReader.column(element));
+                }
+            }
+        }
+        boolean partitioned = c.containsTopLevel("PARTITION") && c.contains("BY");
+        if (c.containsTopLevel("AS")) {
+            asSelect = true;
+        }
+        return new Operation.CreateTable(table, columns, constraints, partitioned, partitionOf, unlogged, ifNotExists, asSelect);
+    }
+
+    /** Cursor after {@code CREATE [UNIQUE] INDEX}. */
+    static Operation index(Cursor c, boolean unique) {
+        boolean concurrently = c.accept("CONCURRENTLY");
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+        String name = c.at("ON") ? null : c.identifier();
+        c.accept("ON");
+        boolean only = c.accept("ONLY");
+        TableRef table = c.tableRef();
+        String method = "btree";
+        if (c.accept("USING")) {
+            method = c.identifier();
+        }
+        List<String> columns = ConstraintReader.names(c.group());
+        String where = null;
+        while (!c.done()) {
+            if (c.accept("WHERE")) {
+                where = c.rest();
+            } else {
+                c.next();
+            }
+        }
+        return new Operation.CreateIndex(name, table, unique, concurrently, ifNotExists, only, method, columns, where);
+    }
+
+    /** Cursor after {@code CREATE [OR REPLACE] [MATERIALIZED] VIEW}. */
+    static Operation view(Cursor c, boolean materialized, String sql) {
+        c.accept("IF", "NOT", "EXISTS");
+        TableRef view = c.tableRef();
+        List<TableRef> from = SelectTables.of(sql);
+        return new Operation.CreateView(view, materialized, from);
+    }
+
+    /** Cursor after {@code CREATE DOMAIN}. */
+    static Operation domain(Cursor c) {
+        String name = String.join(".", c.qualifiedName());
+        return new Operation.CreateDomain(name, c.contains("CHECK"));
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.flywayzdm.lint.internal.parse;
+
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads a statement from its tokens; an empty list means "not a statement this reader knows". */
+final class KeywordReader {
+
+    /** Statements with nothing for the rules, known by their first word. */
+    private static final Set<String> HARMLESS = Set.of("COMMENT", "GRANT", "REVOKE", "DO", "CALL", "COPY", "SELECT",
+            "VALUES", "NOTIFY", "LISTEN", "DISCARD", "SECURITY", "DECLARE", "FETCH", "CLOSE", "PREPARE", "EXECUTE",
+            "DEALLOCATE", "SHOW", "EXPLAIN", "IMPORT", "REASSIGN", "LOAD", "CHECKPOINT", "TABLE");
+
+    private KeywordReader() {
+    }
+
+    static List<Operation> read(String sql) {
+        List<Token> tokens = Lexer.tokens(sql);
+        if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
+            return List.of();
+        }
+        Cursor c = new Cursor(sql, tokens);
+        String first = c.next().upper();
+        return switch (first) {
+            case "CREATE" -> create(c, sql);
+            case "ALTER" -> alter(c);
+            case "DROP" -> drop(c);
+            case "REINDEX" -> List.of(reindex(c));
+            case "VACUUM" -> List.of(vacuum(c));
+            case "ANALYZE", "ANALYSE" -> List.of(new Operation.Vacuum(c.tableRefs(), false, true));
+            case "CLUSTER" -> {
+                c.accept("VERBOSE");
+                yield List.of(new Operation.Cluster(c.tableRef()));
+            }
+            case "LOCK" -> List.of(lock(c));
+            case "REFRESH" -> refresh(c);
+            case "TRUNCATE" -> {
+                c.accept("TABLE");
+                List<TableRef> tables = c.tableRefs();
+                yield List.of(new Operation.Truncate(tables, c.contains("CASCADE")));
+            }
+            case "UPDATE" -> {
+                c.accept("ONLY");
+                TableRef table = c.tableRef();
+                yield List.of(new Operation.Update(table, c.containsTopLevel("WHERE")));
+            }
+            case "DELETE" -> {
+                c.accept("FROM");
+                c.accept("ONLY");
+                TableRef table = c.tableRef();
+                yield List.of(new Operation.Delete(table, c.containsTopLevel("WHERE")));
+            }
+            case "INSERT" -> {
+                c.accept("INTO");
+                TableRef table = c.tableRef();
+                yield List.of(new Operation.Insert(table, c.contains("SELECT")));
+            }
+            case "WITH" -> with(c);
+            case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE" ->
+                    first.equals("PREPARE") && !c.at("TRANSACTION") ? List.of(new Operation.Other("PREPARE"))
+                            : List.of(new Operation.TransactionControl(transactionKeyword(first, c)));
+            case "SET" -> List.of(set(c));
+            case "RESET" -> List.of(new Operation.SetSetting(c.done() ? "all" : c.next().text().toLowerCase(Locale.ROOT), null, false));
+            default -> selectSetConfig(first, c).orElseGet(() -> HARMLESS.contains(first) ? List.of(new Operation.Other(first)) : List.of());
+        };
+    }
+
+    private static List<Operation> create(Cursor c, String sql) {
+        c.accept("OR", "REPLACE");
+        boolean unique = c.accept("UNIQUE");
+        if (c.accept("INDEX")) {
+            return List.of(CreateReader.index(c, unique));
+        }
+        c.accept("GLOBAL");
+        c.accept("LOCAL");
+        boolean temp = c.accept("TEMP") || c.accept("TEMPORARY");
+        boolean unlogged = c.accept("UNLOGGED");
+        if (c.accept("TABLE")) {
+            return List.of(CreateReader.table(c, unlogged || temp));
+        }
+        c.accept("RECURSIVE");
+        boolean materialized = c.accept("MATERIALIZED");
+        if (c.accept("VIEW")) {
+            return List.of(CreateReader.view(c, materialized, sql));
+        }
+        if (c.accept("DOMAIN")) {
+            return List.of(CreateReader.domain(c));
+        }
+        return c.done() ? List.of() : List.of(new Operation.Other("CREATE " + c.next().upper()));
+    }
+
+    private static List<Operation> alter(Cursor c) {
+        if (c.accept("TABLE")) {
+            return AlterTableReader.read(c);
+        }
+        if (c.accept("DOMAIN")) {
+            String name = String.join(".", c.qualifiedName());
+            if (c.accept("ADD")) {
+                return List.of(new Operation.AlterDomainAddConstraint(name, notValid(c)));
+            }
+            return List.of(new Operation.Other("ALTER DOMAIN"));
+        }
+        if (c.accept("TYPE")) {
+            String name = String.join(".", c.qualifiedName());
+            if (c.accept("ADD", "VALUE")) {
+                c.accept("IF", "NOT", "EXISTS");
+                Token label = c.next();
+                String value = label != null && label.kind() == Token.Kind.STRING ? unquote(label.text()) : null;
+                return List.of(new Operation.AlterTypeAddValue(name, value));
+            }
+            if (c.accept("RENAME", "VALUE")) {
+                return List.of(new Operation.AlterTypeRenameValue(name));
+            }
+            return List.of(new Operation.Other("ALTER TYPE"));
+        }
+        return c.done() ? List.of() : List.of(new Operation.Other("ALTER " + c.next().upper()));
+    }
+
+    private static boolean notValid(Cursor c) {
+        while (!c.done()) {
+            if (c.accept("NOT", "VALID")) {
+                return true;
+            }
+            c.next();
+        }
+        return false;
+    }
+
+    private static List<Operation> drop(Cursor c) {
+        if (c.accept("INDEX")) {
+            boolean concurrently = c.accept("CONCURRENTLY");
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<TableRef> indexes = c.tableRefs();
+            return List.of(new Operation.DropIndex(indexes, concurrently, ifExists, c.accept("CASCADE")));
+        }
+        if (c.accept("TABLE")) {
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<TableRef> tables = c.tableRefs();
+            return List.of(new Operation.DropTable(tables, ifExists, c.accept("CASCADE")));
+        }
+        return c.done() ? List.of() : List.of(new Operation.Other("DROP " + c.next().upper()));
+    }
+
+    private static Operation reindex(Cursor c) {
+        boolean concurrently = false;
+        Cursor options = c.group();
+        if (options != null && options.contains("CONCURRENTLY")) {
+            concurrently = true;
+        }
+        String kind = c.done() ? "INDEX" : c.next().upper();
+        concurrently |= c.accept("CONCURRENTLY");
+        return new Operation.Reindex(kind, c.tableRef(), concurrently);
+    }
+
+    private static Operation vacuum(Cursor c) {
+        boolean full = false;
+        boolean analyzeOnly = false;
+        Cursor options = c.group();
+        if (options != null) {
+            full = options.contains("FULL") && !optionOff(options);
+        }
+        while (c.at("FULL") || c.at("FREEZE") || c.at("VERBOSE") || c.at("ANALYZE") || c.at("ANALYSE")) {
+            full |= c.at("FULL");
+            c.next();
+        }
+        return new Operation.Vacuum(c.tableRefs(), full, analyzeOnly);
+    }
+
+    /** {@code VACUUM (FULL false)} / {@code (FULL off)} turns it off. */
+    private static boolean optionOff(Cursor options) {
+        for (Cursor option : options.splitCommas()) {
+            if (option.accept("FULL")) {
+                Token value = option.next();
+                return value != null && (value.is("false") || value.is("off") || value.text().equals("0"));
+            }
+        }
+        return false;
+    }
+
+    private static Operation lock(Cursor c) {
+        c.accept("TABLE");
+        List<TableRef> tables = c.tableRefs();
+        String mode = "ACCESS EXCLUSIVE";
+        if (c.accept("IN")) {
+            StringBuilder b = new StringBuilder();
+            while (!c.done() && !c.at("MODE")) {
+                b.append(b.length() == 0 ? "" : " ").append(c.next().upper());
+            }
+            mode = b.toString();
+        }
+        return new Operation.LockTable(tables, mode);
+    }
+
+    private static List<Operation> refresh(Cursor c) {
+        if (!c.accept("MATERIALIZED", "VIEW")) {
+            return List.of();
+        }
+        boolean concurrently = c.accept("CONCURRENTLY");
+        return List.of(new Operation.RefreshMaterializedView(c.tableRef(), concurrently));
+    }
+
+    private static List<Operation> with(Cursor c) {
+        // WITH ... UPDATE/DELETE/INSERT: the data-changing verb after the CTE list, at the top level
+        while (!c.done()) {
+            if (c.at("UPDATE") || c.at("DELETE") || c.at("INSERT")) {
+                String verb = c.next().upper();
+                c.accept("FROM");
+                c.accept("INTO");
+                c.accept("ONLY");
+                TableRef table = c.tableRef();
+                return switch (verb) {
+                    case "UPDATE" -> List.of(new Operation.Update(table, c.containsTopLevel("WHERE")));
+                    case "DELETE" -> List.of(new Operation.Delete(table, c.containsTopLevel("WHERE")));
+                    default -> List.of(new Operation.Insert(table, true));
+                };
+            }
+            if (c.group() == null) {
+                c.next();
+            }
+        }
+        return List.of(new Operation.Other("WITH"));
+    }
+
+    private static String transactionKeyword(String first, Cursor c) {
+        if (first.equals("START") && c.accept("TRANSACTION")) {
+            return "START TRANSACTION";
+        }
+        if ((first.equals("COMMIT") || first.equals("ROLLBACK")) && c.accept("PREPARED")) {
+            return first + " PREPARED";
+        }
+        if (first.equals("PREPARE")) {
+            return "PREPARE TRANSACTION";
+        }
+        return first;
+    }
+
+    /** SET [SESSION|LOCAL] name {=|TO} value; SET TIME ZONE value; SET CONSTRAINTS/ROLE/TRANSACTION are harmless. */
+    private static Operation set(Cursor c) {
+        boolean local = c.accept("LOCAL");
+        c.accept("SESSION");
+        if (c.at("CONSTRAINTS") || c.at("TRANSACTION") || c.at("ROLE") || c.at("SESSION", "AUTHORIZATION")) {
+            return new Operation.Other("SET " + c.next().upper());
+        }
+        String name;
+        if (c.accept("TIME", "ZONE")) {
+            name = "timezone";
+        } else {
+            name = String.join(".", c.qualifiedName()).toLowerCase(Locale.ROOT);
+            if (!c.acceptSymbol("=")) {
+                c.accept("TO");
+            }
+        }
+        String value = c.rest();
+        value = unquote(value);
+        return new Operation.SetSetting(name, value.isEmpty() || value.equalsIgnoreCase("DEFAULT") ? null : value, local);
+    }
+
+    /** {@code SELECT set_config('lock_timeout', '5s', true)}. */
+    private static java.util.Optional<List<Operation>> selectSetConfig(String first, Cursor c) {
+        if (!first.equals("SELECT") || !c.at("set_config")) {
+            return java.util.Optional.empty();
+        }
+        c.next();
+        Cursor args = c.group();
+        if (args == null) {
+            return java.util.Optional.empty();
+        }
+        List<Cursor> parts = args.splitCommas();
+        if (parts.size() != 3) {
+            return java.util.Optional.empty();
+        }
+        String name = unquote(parts.get(0).rest()).toLowerCase(Locale.ROOT);
+        String value = unquote(parts.get(1).rest());
+        boolean local = parts.get(2).rest().equalsIgnoreCase("true");
+        return java.util.Optional.of(List.of(new Operation.SetSetting(name, value, local)));
+    }
+
+    static String unquote(String value) {
+        String v = value.trim();
+        if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
+            return v.substring(1, v.length() - 1).replace("''", "'");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.flywayzdm.lint.internal.rules;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.RuleInfo;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+
+import java.util.function.Consumer;
+
+/** Holds a rule's catalogue entry and the checks most rules start with. */
+public abstract class BaseRule implements Rule {
+
+    private final RuleInfo info;
+
+    protected BaseRule(String id, Severity severity, Category category, String summary, String why, String safeAlternative,
+                       String versions) {
+        this.info = new RuleInfo(id, severity, category, summary, why, safeAlternative, versions);
+    }
+
+    @Override
+    public final RuleInfo info() {
+        return info;
+    }
+
+    /** Runs {@code action} for each operation of the statement of that type. */
+    protected static <T extends Operation> void each(StatementContext ctx, Class<T> type, Consumer<T> action) {
+        ctx.statement().all(type).forEach(action);
+    }
+
+    /** A table that existed before this migration: the only kind lock rules care about. */
+    protected static boolean existing(StatementContext ctx, TableRef table) {
+        return table != null && !ctx.createdInThisMigration(table);
+    }
+}

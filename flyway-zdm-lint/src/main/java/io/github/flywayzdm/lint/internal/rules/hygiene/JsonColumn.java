@@ -1,0 +1,42 @@
+package io.github.flywayzdm.lint.internal.rules.hygiene;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+import io.github.flywayzdm.lint.internal.model.ColumnDef;
+import io.github.flywayzdm.lint.internal.model.TypeName;
+
+/** json has no equality operator and is re-parsed on every access: prefer jsonb. */
+public final class JsonColumn extends BaseRule {
+
+    public JsonColumn() {
+        super("json-column", Severity.WARNING, Category.HYGIENE,
+                "A json column (prefer jsonb)",
+                "json stores text and re-parses it on every access; it has no equality operator, so DISTINCT, UNION, "
+                        + "GROUP BY and many ORMs' dirty checks fail on it. Converting later is a table rewrite.",
+                "Use jsonb.", "");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.AddColumn.class, op -> report(ctx, op.column(), op.table().toString()));
+        each(ctx, Operation.CreateTable.class, op -> op.columns().forEach(c -> report(ctx, c, op.table().toString())));
+        each(ctx, Operation.AlterColumnType.class, op -> {
+            if (isJson(op.newType())) {
+                ctx.report(null, "Column " + op.table() + "." + op.column() + " becomes json: prefer jsonb", null);
+            }
+        });
+    }
+
+    private static void report(StatementContext ctx, ColumnDef c, String table) {
+        if (isJson(c.type())) {
+            ctx.report(null, "Column " + table + "." + c.name() + " is json: prefer jsonb", null);
+        }
+    }
+
+    private static boolean isJson(TypeName type) {
+        return type != null && type.is("json");
+    }
+}

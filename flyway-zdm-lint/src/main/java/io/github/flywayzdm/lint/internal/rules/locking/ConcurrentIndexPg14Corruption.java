@@ -1,0 +1,33 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** CONCURRENTLY index build or reindex when the target is PostgreSQL 14 */
+public final class ConcurrentIndexPg14Corruption extends BaseRule {
+
+    public ConcurrentIndexPg14Corruption() {
+        super("concurrent-index-pg14-corruption", Severity.WARNING, Category.LOCKING,
+                "CONCURRENTLY index build or reindex when the target is PostgreSQL 14",
+                "PostgreSQL 14.0 to 14.3 can silently corrupt indexes built or rebuilt with CONCURRENTLY (fixed in 14.4).",
+                "Upgrade to 14.4 or later before building indexes concurrently, and REINDEX indexes built on 14.0–14.3.",
+                "Only PostgreSQL 14.0–14.3.");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.CreateIndex.class, op -> {
+            if (op.concurrently() && ctx.pgMajor() == 14) {
+                ctx.report(op.table(), "CREATE INDEX CONCURRENTLY on PostgreSQL 14: if your server is 14.0–14.3 the index can be corrupted (fixed in 14.4)", null);
+            }
+        });
+        each(ctx, Operation.Reindex.class, op -> {
+            if (op.concurrently() && ctx.pgMajor() == 14) {
+                ctx.report(op.target(), "REINDEX CONCURRENTLY on PostgreSQL 14: if your server is 14.0–14.3 the index can be corrupted (fixed in 14.4)", null);
+            }
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** CREATE INDEX without CONCURRENTLY holds SHARE on the table for the whole build: every write waits. */
+public final class CreateIndexNonConcurrent extends BaseRule {
+
+    public CreateIndexNonConcurrent() {
+        super("create-index-non-concurrent", Severity.ERROR, Category.LOCKING,
+                "CREATE INDEX without CONCURRENTLY on an existing table",
+                "CREATE INDEX takes a SHARE lock on the table for the whole build (a full scan and sort): INSERT, UPDATE "
+                        + "and DELETE wait until it finishes, which on a large table means minutes of failed writes.",
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON t (col);  -- in its own migration, with a "
+                        + "V<n>__<desc>.sql.conf sidecar containing executeInTransaction=false. If it fails, DROP INDEX "
+                        + "CONCURRENTLY IF EXISTS idx; and run it again (a failed build leaves an INVALID index).",
+                "CONCURRENTLY is not supported on a partitioned parent: CREATE INDEX ON ONLY parent, then CONCURRENTLY "
+                        + "per partition and ALTER INDEX ... ATTACH PARTITION.");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.CreateIndex.class, i -> {
+            if (i.concurrently() || i.only() || !existing(ctx, i.table())) {
+                return;
+            }
+            String name = i.name() == null ? "" : i.name() + " ";
+            ctx.report(i.table(), "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + name + "on existing table "
+                    + i.table() + " blocks writes for the whole build",
+                    "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + name + "ON " + i.table()
+                            + " (" + String.join(", ", i.columns()) + ");  -- own migration, executeInTransaction=false");
+        });
+    }
+}

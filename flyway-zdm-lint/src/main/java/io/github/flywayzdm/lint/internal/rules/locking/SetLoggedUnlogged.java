@@ -1,0 +1,28 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table */
+public final class SetLoggedUnlogged extends BaseRule {
+
+    public SetLoggedUnlogged() {
+        super("set-logged-unlogged", Severity.ERROR, Category.LOCKING,
+                "ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table",
+                "Switching between logged and unlogged rewrites the table (and SET LOGGED writes all of it to WAL) under ACCESS EXCLUSIVE.",
+                "Avoid it on live tables; create the table with the right persistence, or copy into a new table in batches.",
+                "");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.SetLogged.class, op -> {
+            if (existing(ctx, op.table())) {
+                ctx.report(op.table(), "SET " + (op.logged() ? "LOGGED" : "UNLOGGED") + " rewrites " + op.table() + " under ACCESS EXCLUSIVE", null);
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
+import io.github.flywayzdm.lint.internal.model.ConstraintDef;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.rules.LockLevels;
+
+/** In one transaction, an ACCESS EXCLUSIVE lock is held through every statement that follows it. */
+public final class StatementsAfterAccessExclusive extends BaseRule {
+
+    public StatementsAfterAccessExclusive() {
+        super("statements-after-access-exclusive", Severity.WARNING, Category.LOCKING,
+                "Slow work after an ACCESS EXCLUSIVE lock in the same transaction",
+                "Locks are released only at commit. Once a statement takes ACCESS EXCLUSIVE on an existing table, the "
+                        + "table stays blocked for reads and writes through every later statement of the migration, "
+                        + "however quick the first one was.",
+                "Put the statement that takes ACCESS EXCLUSIVE in its own migration, or last; move UPDATEs, index builds "
+                        + "and validations to separate migrations.",
+                "");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        if (!ctx.transactional() || !doesSlowWork(ctx.statement())) {
+            return;
+        }
+        TableRef locked = firstExclusiveLock(ctx, ctx.index());
+        if (locked == null) {
+            return;
+        }
+        for (int i = 0; i < ctx.index(); i++) {
+            if (doesSlowWork(ctx.script().get(i)) && firstExclusiveLock(ctx, i) != null) {
+                return; // reported once per migration, at the first such statement
+            }
+        }
+        ctx.report(locked, "The ACCESS EXCLUSIVE lock taken earlier in this migration on " + locked
+                + " is still held while this statement runs", null);
+    }
+
+    private static TableRef firstExclusiveLock(StatementContext ctx, int before) {
+        for (int i = 0; i < before; i++) {
+            for (Operation op : ctx.script().get(i).operations()) {
+                if (LockLevels.of(op) == LockLevels.ACCESS_EXCLUSIVE) {
+                    for (TableRef t : op.tables()) {
+                        if (existing(ctx, t)) {
+                            return t;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean doesSlowWork(AnalyzedStatement s) {
+        return s.operations().stream().anyMatch(op -> op instanceof Operation.Update || op instanceof Operation.Delete
+                || op instanceof Operation.Insert i && i.fromSelect()
+                || op instanceof Operation.CreateIndex ci && !ci.concurrently()
+                || op instanceof Operation.ValidateConstraint || op instanceof Operation.SetNotNull
+                || op instanceof Operation.AlterColumnType
+                || op instanceof Operation.AddConstraint a && !a.constraint().notValid() && a.constraint().kind() != ConstraintDef.Kind.NOT_NULL);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** VACUUM FULL */
+public final class VacuumFull extends BaseRule {
+
+    public VacuumFull() {
+        super("vacuum-full", Severity.ERROR, Category.LOCKING,
+                "VACUUM FULL",
+                "VACUUM FULL rewrites the table into a new file while ACCESS EXCLUSIVE blocks all reads and writes.",
+                "Use pg_repack or pg_squeeze to reclaim space online; a plain VACUUM (no FULL) takes no blocking lock. VACUUM cannot run in a transaction anyway.",
+                "PostgreSQL 19 is expected to add REPACK (CONCURRENTLY).");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.Vacuum.class, op -> {
+            if (op.full() && op.vacuumed().stream().allMatch(t -> existing(ctx, t))) {
+                ctx.report(op.vacuumed().size() == 1 ? op.vacuumed().get(0) : null, "VACUUM FULL " + op.vacuumed() + " rewrites under ACCESS EXCLUSIVE", null);
+            }
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.flywayzdm.lint.internal.rules.tool;
+
+import io.github.flywayzdm.lint.RuleInfo;
+import io.github.flywayzdm.lint.internal.rules.Rule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** A rule whose findings the engine raises itself (about the file or its comments, not about one statement). */
+abstract class EngineReported implements Rule {
+
+    private final RuleInfo info;
+
+    EngineReported(RuleInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public final RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public final void check(StatementContext ctx) {
+        // reported by the engine
+    }
+}

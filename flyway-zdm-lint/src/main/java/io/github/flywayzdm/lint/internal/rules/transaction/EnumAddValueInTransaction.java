@@ -1,0 +1,36 @@
+package io.github.flywayzdm.lint.internal.rules.transaction;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** A new enum value cannot be used before the transaction that added it commits. */
+public final class EnumAddValueInTransaction extends BaseRule {
+
+    public EnumAddValueInTransaction() {
+        super("enum-add-value-in-transaction", Severity.ERROR, Category.TRANSACTION,
+                "An enum value added with ALTER TYPE ... ADD VALUE is used in the same transactional migration",
+                "Since PostgreSQL 12, ADD VALUE may run in a transaction, but the new label cannot be used until that "
+                        + "transaction commits: the migration fails with 'unsafe use of new value'. (Before 12, ADD VALUE "
+                        + "could not run in a transaction at all.)",
+                "Add the value in one migration and use it (defaults, UPDATEs, CHECKs) in a later one.",
+                "PostgreSQL 12+ allows ADD VALUE inside a transaction block; use of the value must wait for commit.");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        if (!ctx.transactional()) {
+            return;
+        }
+        for (int i = 0; i < ctx.index(); i++) {
+            for (Operation.AlterTypeAddValue add : ctx.script().get(i).all(Operation.AlterTypeAddValue.class)) {
+                if (add.value() != null && ctx.statement().sql().contains("'" + add.value().replace("'", "''") + "'")) {
+                    ctx.report(null, "Enum value '" + add.value() + "' of " + add.typeName()
+                            + " is used in the transaction that adds it: fails with 'unsafe use of new value'", null);
+                }
+            }
+        }
+    }
+}

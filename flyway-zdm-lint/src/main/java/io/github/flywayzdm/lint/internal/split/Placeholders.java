@@ -1,0 +1,91 @@
+package io.github.flywayzdm.lint.internal.split;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Flyway-style placeholder substitution ({@code ${name}} by default). A placeholder without a value becomes a harmless
+ * identifier ({@code zdm_placeholder_<name>}) so the statement still parses; Flyway's built-ins
+ * ({@code ${flyway:defaultSchema}} ...) get plausible stand-ins.
+ */
+public final class Placeholders {
+
+    private static final Map<String, String> BUILT_INS = Map.of(
+            "flyway:defaultSchema", "public",
+            "flyway:user", "flyway",
+            "flyway:database", "postgres",
+            "flyway:timestamp", "2000-01-01 00:00:00",
+            "flyway:filename", "migration.sql",
+            "flyway:workingDirectory", "/",
+            "flyway:table", "flyway_schema_history");
+
+    private final Map<String, String> values;
+    private final String prefix;
+    private final String suffix;
+
+    private Placeholders(Map<String, String> values, String prefix, String suffix) {
+        this.values = Map.copyOf(values);
+        this.prefix = Objects.requireNonNull(prefix);
+        this.suffix = Objects.requireNonNull(suffix);
+        if (prefix.isEmpty() || suffix.isEmpty()) {
+            throw new IllegalArgumentException("placeholder prefix and suffix must not be empty");
+        }
+    }
+
+    public static Placeholders of(Map<String, String> values) {
+        return of(values, "${", "}");
+    }
+
+    public static Placeholders of(Map<String, String> values, String prefix, String suffix) {
+        return new Placeholders(values, prefix, suffix);
+    }
+
+    public String apply(String sql) {
+        int at = sql.indexOf(prefix);
+        if (at < 0) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        int from = 0;
+        while (at >= 0) {
+            int close = sql.indexOf(suffix, at + prefix.length());
+            if (close < 0) {
+                break;
+            }
+            String name = sql.substring(at + prefix.length(), close);
+            out.append(sql, from, at).append(valueOf(name));
+            from = close + suffix.length();
+            at = sql.indexOf(prefix, from);
+        }
+        return out.append(sql, from, sql.length()).toString();
+    }
+
+    /** Placeholder names used in {@code sql} that have no value (built-ins excluded). */
+    public Set<String> unresolved(String sql) {
+        Set<String> names = new LinkedHashSet<>();
+        int at = sql.indexOf(prefix);
+        while (at >= 0) {
+            int close = sql.indexOf(suffix, at + prefix.length());
+            if (close < 0) {
+                break;
+            }
+            String name = sql.substring(at + prefix.length(), close);
+            if (!values.containsKey(name) && !BUILT_INS.containsKey(name)) {
+                names.add(name);
+            }
+            at = sql.indexOf(prefix, close + suffix.length());
+        }
+        return names;
+    }
+
+    private String valueOf(String name) {
+        String value = values.get(name);
+        if (value != null) {
+            return value;
+        }
+        String builtIn = BUILT_INS.get(name);
+        return builtIn != null ? builtIn : "zdm_placeholder_" + name.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+    }
+}
