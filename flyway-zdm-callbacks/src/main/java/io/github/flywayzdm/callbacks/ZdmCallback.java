@@ -1,0 +1,172 @@
+package io.github.flywayzdm.callbacks;
+
+import io.github.flywayzdm.callbacks.internal.GuardRun;
+import io.github.flywayzdm.callbacks.internal.RunReport;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flyway-zdm migrate-time guard. Register it like any Flyway callback:
+ * {@code callbacks=io.github.flywayzdm.callbacks.ZdmCallback} (CLI, config file, Maven/Gradle plugin), or
+ * {@code Flyway.configure().callbacks(new ZdmCallback(ZdmSettings.builder()...build()))} from Java.
+ * <p>
+ * Before each migration it lints the SQL Flyway is about to run and refuses it (mode enforce) or warns (mode warn),
+ * then applies lock_timeout / statement_timeout so that nothing leaks into later migrations, and watches the migration
+ * from a second session to name whoever blocks it and, with a watchdog limit, to cancel it when it blocks others.
+ * With the no-argument constructor settings come from {@code flyway.zdm.*} / {@code FLYWAY_ZDM_*}.
+ */
+public class ZdmCallback implements Callback {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+    private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
+            Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
+            Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);
+
+    private final ZdmSettings explicit;
+    private GuardRun run;
+    private RunReport lastReport;
+    private int attempt = 1;
+    private boolean off;
+
+    /** Settings from Flyway's configuration ({@code flyway.zdm.*}), the environment ({@code FLYWAY_ZDM_*}) or defaults. */
+    public ZdmCallback() {
+        this(null);
+    }
+
+    public ZdmCallback(ZdmSettings settings) {
+        this.explicit = settings;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return EVENTS.contains(event);
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "flyway-zdm";
+    }
+
+    @Override
+    public synchronized void handle(Event event, Context context) {
+        try {
+            switch (event) {
+                case BEFORE_MIGRATE -> {
+                    if (start(context) != null) {
+                        run.preflight();
+                    }
+                }
+                case BEFORE_EACH_MIGRATE -> {
+                    if (start(context) != null) {
+                        run.beforeEach(context);
+                    }
+                }
+                case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> {
+                    if (run != null) {
+                        run.statementError(context);
+                    }
+                }
+                case AFTER_EACH_MIGRATE, AFTER_EACH_MIGRATE_ERROR -> {
+                    if (run != null) {
+                        run.afterEach(context, event == Event.AFTER_EACH_MIGRATE_ERROR);
+                    }
+                }
+                case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> finish();
+                default -> { }
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("flyway-zdm: " + event.getId() + " failed: " + e.getMessage(), e);
+        } catch (ZdmVetoException e) {
+            if (event == Event.BEFORE_MIGRATE) {
+                finish();
+            }
+            throw e;
+        }
+    }
+
+    /** The current run, started on its first event; null in mode off. */
+    private GuardRun start(Context context) throws SQLException {
+        if (run == null && !off) {
+            ZdmSettings settings = settings(context.getConfiguration());
+            off = settings.mode() == ZdmSettings.Mode.OFF;
+            if (!off) {
+                run = new GuardRun(settings, context.getConfiguration(), attempt);
+            }
+        }
+        return run;
+    }
+
+    private void finish() {
+        off = false;
+        if (run != null) {
+            try {
+                run.finish();
+            } finally {
+                lastReport = run.report();
+                run.close();
+                run = null;
+            }
+        }
+    }
+
+    /** The settings in force for {@code config}: the explicit ones, else flyway.zdm.* / FLYWAY_ZDM_* / defaults. */
+    public ZdmSettings settings(Configuration config) {
+        if (explicit != null) {
+            return explicit;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("FLYWAY_ZDM_")) {
+                values.put(k.substring("FLYWAY_ZDM_".length()).toLowerCase(Locale.ROOT), v);
+            }
+        });
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("flyway.zdm.")) {
+                values.put(k.toString().substring("flyway.zdm.".length()), v.toString());
+            }
+        });
+        extension(config).ifPresent(ext -> values.putAll(ext.values()));
+        try {
+            return ZdmSettings.fromMap(values);
+        } catch (IllegalArgumentException e) {
+            throw new FlywayException("flyway-zdm: invalid configuration: " + e.getMessage());
+        }
+    }
+
+    private static Optional<ZdmConfigurationExtension> extension(Configuration config) {
+        try {
+            return Optional.ofNullable(config.getPluginRegister().getPlugin(ZdmConfigurationExtension.class));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("flyway-zdm: no configuration extension: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Set by {@link ZdmMigrate} so the report shows which attempt ran a migration. */
+    synchronized void attempt(int value) {
+        this.attempt = value;
+    }
+
+    /** The report of the last finished migrate run, for tests and embedding applications. */
+    synchronized Optional<RunReport> lastReport() {
+        return Optional.ofNullable(lastReport);
+    }
+}

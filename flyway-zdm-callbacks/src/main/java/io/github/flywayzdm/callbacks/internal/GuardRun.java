@@ -1,0 +1,380 @@
+package io.github.flywayzdm.callbacks.internal;
+
+import io.github.flywayzdm.callbacks.ZdmSettings;
+import io.github.flywayzdm.callbacks.ZdmVetoException;
+import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.LintReport;
+import io.github.flywayzdm.lint.Linter;
+import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.Severity;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One {@code migrate} as the callback sees it: the monitor session, the linter, the per-migration guard, the report. */
+public final class GuardRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+
+    private final ZdmSettings settings;
+    private final Configuration config;
+    private final ScriptSource scripts;
+    private final RunReport report = new RunReport();
+    private final SessionMonitor monitor;
+    private final LiveTableSizes sizes;
+    private final Linter linter;
+    private final Set<String> knownInvalidIndexes = new HashSet<>();
+    private final int attempt;
+    private Map<String, String> builtIns;
+
+    private MigrationRecord current;
+    private LockGuard.Applied applied;
+    private SessionMonitor.Watch watch;
+    private String currentSql;
+    private long currentStartNanos;
+
+    public GuardRun(ZdmSettings settings, Configuration config, int attempt) throws SQLException {
+        this.settings = settings;
+        this.config = config;
+        this.attempt = attempt;
+        this.scripts = new ScriptSource(config);
+        Connection c = config.getDataSource().getConnection();
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("SET application_name = 'flyway-zdm monitor'");
+            s.execute("SET statement_timeout = '5s'");
+        }
+        Duration lock = settings.lockTimeout();
+        long pollMs = lock.isZero() ? 200 : Math.max(20, Math.min(200, lock.toMillis() / 3));
+        Optional<Duration> wd = settings.watchdogLimit();
+        if (wd.isPresent()) {
+            pollMs = Math.max(20, Math.min(pollMs, wd.get().toMillis() / 3));
+        }
+        this.monitor = new SessionMonitor(c, Duration.ofMillis(pollMs));
+        this.sizes = new LiveTableSizes(monitor::connection);
+        int major = CatalogChecks.serverMajor(c);
+        LintConfig.Builder lint = LintConfig.builder()
+                .pgMajor(Math.max(13, Math.min(18, major)))
+                .failOn(settings.failOn())
+                .lockTimeoutByRunner(!settings.lockTimeout().isZero())
+                .flywayMixed(config.isMixed())
+                .tableSizes(sizes, settings.smallTableRows());
+        settings.disabledRules().forEach(lint::disable);
+        settings.severities().forEach(lint::severity);
+        this.linter = Linter.of(lint.build());
+        report.server(CatalogChecks.serverVersion(c), settings.toString());
+    }
+
+    public RunReport report() {
+        return report;
+    }
+
+    // ---------------------------------------------------------------- BEFORE_MIGRATE
+
+    public void preflight() {
+        Connection c = monitor.connection();
+        try {
+            LOG.info("flyway-zdm: PostgreSQL {}; {}", CatalogChecks.serverVersion(c), settings);
+            List<CatalogChecks.InvalidIndex> invalid = CatalogChecks.invalidIndexes(c);
+            for (CatalogChecks.InvalidIndex i : invalid) {
+                knownInvalidIndexes.add(i.index());
+                note("INVALID index " + i.index() + " on " + i.table() + " (left by a failed concurrent build?). Fix: " + i.fix());
+            }
+            for (Blocker b : CatalogChecks.longTransactions(c, settings.longTransactionWarning(), Set.of())) {
+                if (b.applicationName().startsWith("Flyway") || b.applicationName().startsWith("flyway-zdm")) {
+                    continue;
+                }
+                note("Long-running transaction will block DDL: " + b.describe());
+            }
+            for (CatalogChecks.Lag lag : CatalogChecks.laggingReplicas(c, settings.replicaLagWarning())) {
+                note("Replica " + lag.name() + " (" + lag.address() + ") lags " + lag.lagMillis() + " ms behind");
+            }
+        } catch (SQLException e) {
+            LOG.warn("flyway-zdm: preflight checks skipped: {}", e.getMessage());
+        }
+        checkPendingConcurrently();
+    }
+
+    private void note(String text) {
+        LOG.warn("flyway-zdm preflight: {}", text);
+        report.preflight(text);
+    }
+
+    private void checkPendingConcurrently() {
+        MigrationInfo[] pending;
+        try {
+            pending = Flyway.configure(config.getClassLoader()).configuration(config).load().info().pending();
+        } catch (RuntimeException e) {
+            LOG.debug("flyway-zdm: could not list pending migrations: {}", e.getMessage());
+            return;
+        }
+        List<String> hanging = new ArrayList<>();
+        List<String> undetected = new ArrayList<>();
+        for (MigrationInfo m : pending) {
+            if (!scripts.isSql(m)) {
+                continue;
+            }
+            String sql = scripts.raw(m).orElse("");
+            if (SqlText.usesConcurrently(sql)) {
+                hanging.add(m.getScript());
+            }
+            if (SqlText.usesUndetectedConcurrently(sql) && !SqlText.sidecarDisablesTransaction(scripts.sidecar(m).orElse(null))) {
+                undetected.add(m.getScript());
+            }
+        }
+        if (!undetected.isEmpty()) {
+            note("REINDEX/DETACH PARTITION ... CONCURRENTLY in " + String.join(", ", undetected) + " runs inside a transaction "
+                    + "unless the script has a .sql.conf sidecar with executeInTransaction=false; it will fail with "
+                    + "SQLSTATE 25001. Add the sidecar.");
+        }
+        if (!hanging.isEmpty() && transactionalLock() && settings.mode() == ZdmSettings.Mode.ENFORCE) {
+            throw new ZdmVetoException("flyway-zdm refused to migrate: pending migration(s) " + String.join(", ", hanging)
+                    + " use CONCURRENTLY while flyway.postgresql.transactional.lock=true. Flyway would hold its lock in an "
+                    + "open transaction on another session and the concurrent build waits for every older transaction, "
+                    + "so it would hang forever. Fix: set flyway.postgresql.transactional.lock=false (env "
+                    + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false; TOML [flyway.postgresql.transactional] lock = false; "
+                    + "Spring Boot: spring.flyway.postgresql.transactional-lock=false). Nothing was applied.");
+        }
+    }
+
+    private boolean transactionalLock() {
+        try {
+            PostgreSQLConfigurationExtension ext = config.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class);
+            return ext == null || ext.isTransactionalLock();
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    // ---------------------------------------------------------------- BEFORE_EACH_MIGRATE
+
+    public void beforeEach(Context ctx) throws SQLException {
+        MigrationInfo info = ctx.getMigrationInfo();
+        Connection c = ctx.getConnection();
+        current = new MigrationRecord();
+        current.version = info.getVersion() == null ? "" : info.getVersion().getVersion();
+        current.description = info.getDescription() == null ? "" : info.getDescription();
+        current.script = info.getScript() == null ? "" : info.getScript();
+        current.transactional = !c.getAutoCommit();
+        current.attempt = attempt;
+        current.started = Instant.now();
+        currentStartNanos = System.nanoTime();
+        report.add(current);
+        currentSql = null;
+
+        Directives directives = Directives.NONE;
+        if (scripts.isSql(info)) {
+            if (builtIns == null) {
+                builtIns = scripts.builtIns(config.getUser(), c.getCatalog());
+            }
+            Optional<String> sql = scripts.substituted(info, builtIns);
+            if (sql.isEmpty()) {
+                LOG.warn("flyway-zdm: could not read {} through the configured locations; it runs unlinted", info.getScript());
+            } else {
+                currentSql = sql.get();
+                try {
+                    directives = Directives.parse(currentSql);
+                } catch (IllegalArgumentException e) {
+                    refuse(info.getScript() + ": " + e.getMessage());
+                }
+                lint(info, currentSql, current.transactional);
+            }
+        }
+        if (currentSql != null && !current.transactional && SqlText.usesConcurrently(currentSql) && transactionalLock()
+                && settings.mode() == ZdmSettings.Mode.ENFORCE) {
+            refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
+                    + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
+        }
+        Duration lock = directives.lockTimeout().orElse(settings.lockTimeout());
+        Duration statement = directives.statementTimeout().orElse(settings.statementTimeout());
+        applied = LockGuard.apply(c, lock, statement);
+        current.lockTimeout = applied.lockTimeout();
+        current.statementTimeout = applied.statementTimeout();
+        watch = monitor.start(applied.backendPid(), settings.watchdogLimit());
+    }
+
+    private void lint(MigrationInfo info, String sql, boolean transactional) {
+        sizes.clear();
+        LintReport lr = linter.lint(List.of(new MigrationScript(info.getScript(), sql, transactional)));
+        current.findings.addAll(lr.findings());
+        List<Finding> failures = lr.failures();
+        for (Finding f : lr.active()) {
+            if (!failures.contains(f)) {
+                LOG.info("flyway-zdm: {}:{} {} ({}): {}", f.file(), f.line(), f.ruleId(), f.severity().name().toLowerCase(),
+                        f.message());
+            }
+        }
+        if (failures.isEmpty()) {
+            return;
+        }
+        String text = describe(current, failures);
+        if (settings.mode() == ZdmSettings.Mode.ENFORCE) {
+            current.outcome = MigrationRecord.Outcome.REFUSED;
+            current.error = text;
+            throw new ZdmVetoException(text);
+        }
+        LOG.warn("{}", text.replace("flyway-zdm refused", "flyway-zdm (mode warn) would refuse"));
+    }
+
+    private void refuse(String message) {
+        current.outcome = MigrationRecord.Outcome.REFUSED;
+        current.error = "flyway-zdm refused " + current.label() + ": " + message;
+        throw new ZdmVetoException(current.error);
+    }
+
+    static String describe(MigrationRecord r, List<Finding> failures) {
+        StringBuilder sb = new StringBuilder("flyway-zdm refused migration ").append(r.label()).append(" (")
+                .append(r.script).append("): ").append(failures.size())
+                .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
+        for (Finding f : failures) {
+            sb.append("\n  ").append(f.file()).append(':').append(f.line()).append(" [").append(f.ruleId()).append(", ")
+                    .append(f.severity().name().toLowerCase()).append("] ").append(f.message());
+            if (!f.why().isBlank()) {
+                sb.append("\n    why: ").append(f.why().strip().replace("\n", "\n         "));
+            }
+            if (!f.safeAlternative().isBlank()) {
+                sb.append("\n    instead: ").append(f.safeAlternative().strip().replace("\n", "\n             "));
+            }
+        }
+        sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed statement "
+                + "with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- statement error, AFTER_EACH_MIGRATE(_ERROR)
+
+    public void statementError(Context ctx) {
+        if (current != null && ctx.getStatement() != null) {
+            ctx.getStatement().getErrors().stream().map(e -> e.getState()).filter(s -> s != null && !s.isEmpty())
+                    .findFirst().ifPresent(s -> current.sqlState = s);
+        }
+    }
+
+    public void afterEach(Context ctx, boolean failed) {
+        if (current == null) {
+            return;
+        }
+        monitor.stop(watch);
+        current.durationMillis = (System.nanoTime() - currentStartNanos) / 1_000_000;
+        if (watch != null) {
+            current.blockers.addAll(watch.blockers());
+            current.waitedFor = watch.waitedFor();
+            current.maxQueuedMillis = watch.maxQueuedMillis();
+            current.cancelledByWatchdog = watch.cancelled();
+        }
+        if (failed && current.outcome != MigrationRecord.Outcome.REFUSED) {
+            current.outcome = MigrationRecord.Outcome.FAILED;
+            diagnose();
+        }
+        restore(ctx, failed);
+        if (currentSql != null && SqlText.usesConcurrently(currentSql)) {
+            checkInvalidIndexes();
+        }
+        if (!failed) {
+            LOG.info("flyway-zdm: {} done in {} ms (lock_timeout={}, statement_timeout={}{})", current.label(),
+                    current.durationMillis, current.lockTimeout, current.statementTimeout,
+                    current.maxQueuedMillis > 0 ? ", others queued behind it up to " + current.maxQueuedMillis + " ms" : "");
+        }
+        current = null;
+        watch = null;
+        applied = null;
+    }
+
+    private void diagnose() {
+        String cause = switch (current.sqlState) {
+            case "55P03" -> "lock_timeout (" + current.lockTimeout + ") expired";
+            case "57014" -> current.cancelledByWatchdog ? "cancelled by the flyway-zdm watchdog" : "statement cancelled (statement_timeout "
+                    + current.statementTimeout + " or pg_cancel_backend)";
+            default -> current.sqlState.isEmpty() ? "failed" : "failed with SQLSTATE " + current.sqlState;
+        };
+        StringBuilder sb = new StringBuilder("flyway-zdm: ").append(current.label()).append(' ').append(cause);
+        if (!current.waitedFor.isEmpty()) {
+            sb.append(" waiting for ").append(current.waitedFor);
+        }
+        if (current.blockers.isEmpty()) {
+            if ("55P03".equals(current.sqlState)) {
+                sb.append("; the blocking session was not observed (it released its lock before the monitor looked)");
+            }
+        } else {
+            sb.append(". Blocked by:");
+            current.blockers.forEach(b -> sb.append("\n  ").append(b.describe()));
+        }
+        if (current.cancelledByWatchdog && watch != null) {
+            watch.queuedVictim().ifPresent(v -> sb.append("\n  it kept this session queued behind its locks: ").append(v.describe()));
+        }
+        if (current.transactional) {
+            sb.append("\nIts transaction was rolled back; the schema is unchanged.");
+        }
+        current.error = sb.toString();
+        LOG.error("{}", current.error);
+    }
+
+    private void restore(Context ctx, boolean failed) {
+        if (applied == null || (failed && applied.transactional())) {
+            return; // the rollback discards transaction-local settings and any SET inside the migration
+        }
+        try {
+            LockGuard.restore(ctx.getConnection(), applied);
+        } catch (SQLException e) {
+            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout: {}", e.getMessage());
+        }
+    }
+
+    private void checkInvalidIndexes() {
+        try {
+            for (CatalogChecks.InvalidIndex i : CatalogChecks.invalidIndexes(monitor.connection())) {
+                if (knownInvalidIndexes.add(i.index())) {
+                    String text = "INVALID index " + i.index() + " on " + i.table() + " left by " + current.label()
+                            + ". It slows writes and serves no reads. Fix: " + i.fix();
+                    current.notes.add(text);
+                    LOG.error("flyway-zdm: {}", text);
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("flyway-zdm: invalid index check skipped: {}", e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- AFTER_MIGRATE(_ERROR)
+
+    public void finish() {
+        List<String> lines = report.summaryLines();
+        if (!lines.isEmpty()) {
+            LOG.info("flyway-zdm summary:\n  {}", String.join("\n  ", lines));
+        }
+        settings.reportDirectory().ifPresent(dir -> {
+            try {
+                report.write(dir);
+                LOG.info("flyway-zdm: report written to {}", dir.resolve(RunReport.HTML_FILE));
+            } catch (java.io.IOException e) {
+                LOG.warn("flyway-zdm: could not write the report to {}: {}", dir, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+    }
+
+    public Severity failOn() {
+        return settings.failOn();
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.flywayzdm.callbacks.internal;
+
+import io.github.flywayzdm.lint.Finding;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The per-run summary: one log line per migration, plus zdm-report.json and a self-contained zdm-report.html. */
+public final class RunReport {
+
+    public static final String JSON_FILE = "zdm-report.json";
+    public static final String HTML_FILE = "zdm-report.html";
+
+    private final Instant started = Instant.now();
+    private final List<MigrationRecord> migrations = new ArrayList<>();
+    private final List<String> preflight = new ArrayList<>();
+    private String serverVersion = "";
+    private String settings = "";
+
+    public synchronized void add(MigrationRecord r) {
+        migrations.add(r);
+    }
+
+    public synchronized void preflight(String note) {
+        preflight.add(note);
+    }
+
+    public void server(String version, String settingsText) {
+        this.serverVersion = version;
+        this.settings = settingsText;
+    }
+
+    public synchronized List<MigrationRecord> migrations() {
+        return List.copyOf(migrations);
+    }
+
+    public synchronized List<String> summaryLines() {
+        List<String> lines = new ArrayList<>();
+        for (MigrationRecord r : migrations) {
+            lines.add(String.format("%-8s %-40s %6d ms  lock_timeout=%s statement_timeout=%s findings=%d%s%s%s",
+                    r.outcome, r.label(), r.durationMillis, r.lockTimeout, r.statementTimeout, activeFindings(r).size(),
+                    r.attempt > 1 ? " attempt=" + r.attempt : "",
+                    r.blockers.isEmpty() ? "" : " blockers=" + r.blockers.stream().map(b -> String.valueOf(b.pid()))
+                            .collect(Collectors.joining(",")),
+                    r.maxQueuedMillis > 0 ? " queued-behind=" + r.maxQueuedMillis + "ms" : ""));
+        }
+        return lines;
+    }
+
+    /** Writes both files into {@code dir} (created when missing). */
+    public synchronized void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(JSON_FILE), json(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(HTML_FILE), html(), StandardCharsets.UTF_8);
+    }
+
+    private static List<Finding> activeFindings(MigrationRecord r) {
+        return r.findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    synchronized String json() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"tool\": \"flyway-zdm\",\n  \"started\": ").append(str(started.toString()))
+                .append(",\n  \"server\": ").append(str(serverVersion))
+                .append(",\n  \"settings\": ").append(str(settings))
+                .append(",\n  \"preflight\": [").append(preflight.stream().map(RunReport::str).collect(Collectors.joining(", ")))
+                .append("],\n  \"migrations\": [");
+        for (int i = 0; i < migrations.size(); i++) {
+            MigrationRecord r = migrations.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append("    {")
+                    .append("\"version\": ").append(str(r.version))
+                    .append(", \"description\": ").append(str(r.description))
+                    .append(", \"script\": ").append(str(r.script))
+                    .append(", \"outcome\": ").append(str(r.outcome.name().toLowerCase()))
+                    .append(", \"transactional\": ").append(r.transactional)
+                    .append(", \"started\": ").append(str(r.started.toString()))
+                    .append(", \"durationMillis\": ").append(r.durationMillis)
+                    .append(", \"attempt\": ").append(r.attempt)
+                    .append(", \"lockTimeout\": ").append(str(r.lockTimeout))
+                    .append(", \"statementTimeout\": ").append(str(r.statementTimeout))
+                    .append(", \"waitedFor\": ").append(str(r.waitedFor))
+                    .append(", \"maxQueuedMillis\": ").append(r.maxQueuedMillis)
+                    .append(", \"cancelledByWatchdog\": ").append(r.cancelledByWatchdog)
+                    .append(", \"sqlState\": ").append(str(r.sqlState))
+                    .append(", \"error\": ").append(str(r.error))
+                    .append(", \"notes\": [").append(r.notes.stream().map(RunReport::str).collect(Collectors.joining(", ")))
+                    .append("], \"findings\": [");
+            sb.append(r.findings.stream().map(f -> "{\"rule\": " + str(f.ruleId()) + ", \"severity\": "
+                    + str(f.severity().name().toLowerCase()) + ", \"file\": " + str(f.file()) + ", \"line\": " + f.line()
+                    + ", \"message\": " + str(f.message()) + ", \"suppressed\": " + f.suppressed() + "}")
+                    .collect(Collectors.joining(", ")));
+            sb.append("], \"blockers\": [");
+            sb.append(r.blockers.stream().map(b -> "{\"pid\": " + b.pid() + ", \"applicationName\": " + str(b.applicationName())
+                    + ", \"state\": " + str(b.state()) + ", \"transactionAgeMillis\": " + b.transactionAgeMillis()
+                    + ", \"locks\": " + str(b.locks()) + ", \"query\": " + str(b.query()) + "}")
+                    .collect(Collectors.joining(", ")));
+            sb.append("]}");
+        }
+        sb.append("\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    synchronized String html() {
+        long total = Math.max(1, migrations.stream().mapToLong(r -> r.durationMillis).sum());
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>flyway-zdm migrate report</title>\n")
+                .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
+                .append("td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}")
+                .append(".bar{height:12px;background:#4a90d9;min-width:2px}.failed .bar,.refused .bar{background:#d9534f}")
+                .append(".failed td,.refused td{background:#fdf0f0}small{color:#666}code{font-size:12px}</style></head><body>\n")
+                .append("<h1>flyway-zdm migrate report</h1>\n<p>Started ").append(esc(started.toString()))
+                .append(" &middot; PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
+        if (!preflight.isEmpty()) {
+            sb.append("<h2>Preflight</h2><ul class=\"preflight\">");
+            preflight.forEach(p -> sb.append("<li>").append(esc(p)).append("</li>"));
+            sb.append("</ul>\n");
+        }
+        sb.append("<h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>Migration</th><th>Outcome</th><th>Duration</th>")
+                .append("<th style=\"width:30%\">Timeline</th><th>Guards</th><th>Findings</th><th>Blockers / waits</th></tr></thead><tbody>\n");
+        long offset = 0;
+        for (MigrationRecord r : migrations) {
+            double left = 100.0 * offset / total;
+            double width = Math.max(0.5, 100.0 * r.durationMillis / total);
+            offset += r.durationMillis;
+            sb.append("<tr class=\"migration ").append(r.outcome.name().toLowerCase()).append("\" data-version=\"")
+                    .append(esc(r.version)).append("\" data-outcome=\"").append(r.outcome.name().toLowerCase()).append("\">")
+                    .append("<td><b>").append(esc(r.version.isEmpty() ? "R" : r.version)).append("</b> ").append(esc(r.description))
+                    .append("<br><small>").append(esc(r.script)).append(r.transactional ? " (transactional)" : " (no transaction)")
+                    .append("</small></td><td>").append(r.outcome.name().toLowerCase())
+                    .append(r.attempt > 1 ? "<br><small>attempt " + r.attempt + "</small>" : "")
+                    .append(r.error.isEmpty() ? "" : "<br><small>" + esc(shorten(r.error, 300)) + "</small>")
+                    .append("</td><td>").append(r.durationMillis).append(" ms</td>")
+                    .append(String.format("<td><div class=\"bar\" style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td>", left, width))
+                    .append("<td><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
+                    .append(esc(r.statementTimeout)).append("</small></td><td>");
+            for (Finding f : r.findings) {
+                sb.append("<div class=\"finding\"><code>").append(esc(f.ruleId())).append("</code> ")
+                        .append(esc(f.severity().name().toLowerCase())).append(f.suppressed() ? " (suppressed)" : "")
+                        .append(" <small>line ").append(f.line()).append(": ").append(esc(f.message())).append("</small></div>");
+            }
+            sb.append("</td><td>");
+            for (Blocker b : r.blockers) {
+                sb.append("<div class=\"blocker\"><small>").append(esc(b.describe())).append("</small></div>");
+            }
+            if (!r.waitedFor.isEmpty()) {
+                sb.append("<div><small>waited for ").append(esc(r.waitedFor)).append("</small></div>");
+            }
+            if (r.maxQueuedMillis > 0) {
+                sb.append("<div><small>others queued behind it up to ").append(r.maxQueuedMillis).append(" ms")
+                        .append(r.cancelledByWatchdog ? " &mdash; cancelled by the watchdog" : "").append("</small></div>");
+            }
+            r.notes.forEach(n -> sb.append("<div class=\"note\"><small>").append(esc(n)).append("</small></div>"));
+            sb.append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n</body></html>\n");
+        return sb.toString();
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String str(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.flywayzdm.callbacks.internal;
+
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a SQL migration's text through Flyway's resolved locations and applies Flyway's placeholders to it. */
+public final class ScriptSource {
+
+    private final Configuration config;
+
+    public ScriptSource(Configuration config) {
+        this.config = config;
+    }
+
+    /** True for migrations Flyway runs from a SQL file (not Java, not synthetic). */
+    public boolean isSql(MigrationInfo info) {
+        String script = info.getScript();
+        if (script == null || info.getType() == null || info.getType().isSynthetic()) {
+            return false;
+        }
+        for (String suffix : config.getSqlMigrationSuffixes()) {
+            if (script.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The raw text of the migration's file, or empty when no location holds it. */
+    public Optional<String> raw(MigrationInfo info) {
+        return read(info.getScript(), info.getPhysicalLocation());
+    }
+
+    /** The {@code .sql.conf} sidecar of the script, when present. */
+    public Optional<String> sidecar(MigrationInfo info) {
+        String physical = info.getPhysicalLocation();
+        return read(info.getScript() + ".conf", physical == null || physical.isEmpty() ? null : physical + ".conf");
+    }
+
+    /** The text Flyway will execute: placeholders substituted unless disabled for the script or globally. */
+    public Optional<String> substituted(MigrationInfo info, Map<String, String> builtIns) {
+        Optional<String> raw = raw(info);
+        Boolean perScript = info.isPlaceholderReplacement();
+        boolean replace = perScript != null ? perScript : config.isPlaceholderReplacement();
+        if (raw.isEmpty() || !replace) {
+            return raw;
+        }
+        Map<String, String> values = new HashMap<>();
+        builtIns.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
+        values.put("flyway:filename", fileName(info.getScript()));
+        config.getPlaceholders().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
+        return Optional.of(replace(raw.get(), config.getPlaceholderPrefix(), config.getPlaceholderSuffix(), values));
+    }
+
+    /** Flyway's built-in placeholders that are cheap to know. */
+    public Map<String, String> builtIns(String user, String database) {
+        Map<String, String> m = new HashMap<>();
+        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
+                : config.getSchemas().length > 0 ? config.getSchemas()[0] : "public";
+        m.put("flyway:defaultSchema", schema);
+        m.put("flyway:user", user == null ? "" : user);
+        m.put("flyway:database", database == null ? "" : database);
+        m.put("flyway:table", config.getTable());
+        m.put("flyway:timestamp", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        m.put("flyway:workingDirectory", config.getWorkingDirectory() == null ? "" : config.getWorkingDirectory());
+        return m;
+    }
+
+    static String replace(String sql, String prefix, String suffix, Map<String, String> values) {
+        Pattern p = Pattern.compile(Pattern.quote(prefix) + "(.+?)" + Pattern.quote(suffix));
+        Matcher m = p.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1).toLowerCase(Locale.ROOT));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private Optional<String> read(String script, String physical) {
+        Charset charset = config.getEncoding() == null ? StandardCharsets.UTF_8 : config.getEncoding();
+        try {
+            for (Location location : config.getLocations()) {
+                if (location.isFileSystem()) {
+                    Path file = Path.of(location.getRootPath()).resolve(script);
+                    if (Files.isRegularFile(file)) {
+                        return Optional.of(Files.readString(file, charset));
+                    }
+                } else if (location.isClassPath()) {
+                    String root = location.getRootPath();
+                    String name = root.isEmpty() ? script : root + "/" + script;
+                    URL url = config.getClassLoader().getResource(name);
+                    if (url != null) {
+                        try (InputStream in = url.openStream()) {
+                            return Optional.of(new String(in.readAllBytes(), charset));
+                        }
+                    }
+                }
+            }
+            if (physical != null && !physical.isEmpty() && Files.isRegularFile(Path.of(physical))) {
+                return Optional.of(Files.readString(Path.of(physical), charset));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static String fileName(String script) {
+        int slash = Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\'));
+        return script.substring(slash + 1);
+    }
+}
