@@ -32,9 +32,9 @@ public final class ForeignKeyWithoutIndex extends BaseRule {
             }
         });
         each(ctx, Operation.CreateTable.class, t -> {
-            t.constraints().stream().filter(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY)
+            t.constraints().stream().filter(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY && !keyedInTable(t, c.columns()))
                     .forEach(c -> inspect(ctx, t.table(), c.columns()));
-            t.columns().stream().filter(c -> c.references() != null && !c.inlinePrimaryKey() && !c.inlineUnique())
+            t.columns().stream().filter(c -> c.references() != null && !keyedInTable(t, List.of(c.name())))
                     .forEach(c -> inspect(ctx, t.table(), List.of(c.name())));
         });
     }
@@ -47,6 +47,15 @@ public final class ForeignKeyWithoutIndex extends BaseRule {
         ctx.report(null, "Foreign key on " + table + " (" + String.join(", ", columns) + ") has no index on those columns",
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + table.name() + "_" + String.join("_", columns) + "_idx ON "
                         + table + " (" + String.join(", ", columns) + ");  -- own migration");
+    }
+
+    /** A PRIMARY KEY or UNIQUE of the same CREATE TABLE starts with these columns: its index serves the key. */
+    private static boolean keyedInTable(Operation.CreateTable t, List<String> columns) {
+        boolean inline = columns.size() == 1 && t.columns().stream()
+                .anyMatch(c -> c.name().equals(columns.get(0)) && (c.inlinePrimaryKey() || c.inlineUnique()));
+        return inline || t.constraints().stream().anyMatch(c -> (c.kind() == ConstraintDef.Kind.PRIMARY_KEY
+                || c.kind() == ConstraintDef.Kind.UNIQUE) && c.columns().size() >= columns.size()
+                && c.columns().subList(0, columns.size()).equals(columns));
     }
 
     /** An index with these leading columns created later in the same migration. */

@@ -15,7 +15,7 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
 
     public StatementsAfterAccessExclusive() {
         super("statements-after-access-exclusive", Severity.WARNING, Category.LOCKING,
-                "Slow work after an ACCESS EXCLUSIVE lock in the same transaction",
+                "Slow work (UPDATE/DELETE, an index build, a validation) after an ACCESS EXCLUSIVE lock in the same transaction",
                 "Locks are released only at commit. Once a statement takes ACCESS EXCLUSIVE on an existing table, the "
                         + "table stays blocked for reads and writes through every later statement of the migration, "
                         + "however quick the first one was.",
@@ -26,7 +26,7 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!ctx.transactional() || !doesSlowWork(ctx.statement())) {
+        if (!ctx.transactional() || !doesSlowWork(ctx, ctx.statement()) || validatesOwnNotValidAdd(ctx)) {
             return;
         }
         TableRef locked = firstExclusiveLock(ctx, ctx.index());
@@ -34,12 +34,26 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
             return;
         }
         for (int i = 0; i < ctx.index(); i++) {
-            if (doesSlowWork(ctx.script().get(i)) && firstExclusiveLock(ctx, i) != null) {
+            if (doesSlowWork(ctx, ctx.script().get(i)) && firstExclusiveLock(ctx, i) != null) {
                 return; // reported once per migration, at the first such statement
             }
         }
         ctx.report(locked, "The ACCESS EXCLUSIVE lock taken earlier in this migration on " + locked
                 + " is still held while this statement runs", null);
+    }
+
+    /** validate-in-same-transaction already reports that case, with the better advice. */
+    private static boolean validatesOwnNotValidAdd(StatementContext ctx) {
+        for (Operation.ValidateConstraint v : ctx.statement().all(Operation.ValidateConstraint.class)) {
+            for (int i = 0; i < ctx.index(); i++) {
+                for (Operation.AddConstraint a : ctx.script().get(i).all(Operation.AddConstraint.class)) {
+                    if (a.constraint().notValid() && v.name() != null && v.name().equals(a.constraint().name())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static TableRef firstExclusiveLock(StatementContext ctx, int before) {
@@ -57,12 +71,13 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
         return null;
     }
 
-    private static boolean doesSlowWork(AnalyzedStatement s) {
-        return s.operations().stream().anyMatch(op -> op instanceof Operation.Update || op instanceof Operation.Delete
+    /** Work proportional to the size of an existing table. */
+    private static boolean doesSlowWork(StatementContext ctx, AnalyzedStatement s) {
+        return s.operations().stream().filter(op -> op.tables().stream().anyMatch(t -> existing(ctx, t))).anyMatch(op -> op instanceof Operation.Update || op instanceof Operation.Delete
                 || op instanceof Operation.Insert i && i.fromSelect()
                 || op instanceof Operation.CreateIndex ci && !ci.concurrently()
-                || op instanceof Operation.ValidateConstraint || op instanceof Operation.SetNotNull
-                || op instanceof Operation.AlterColumnType
-                || op instanceof Operation.AddConstraint a && !a.constraint().notValid() && a.constraint().kind() != ConstraintDef.Kind.NOT_NULL);
+                || op instanceof Operation.ValidateConstraint
+                || op instanceof Operation.AddConstraint a && !a.constraint().notValid() && a.constraint().kind() != ConstraintDef.Kind.NOT_NULL
+                        && a.constraint().usingIndex() == null);
     }
 }

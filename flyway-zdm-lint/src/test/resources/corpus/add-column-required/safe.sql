@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';
+ALTER TABLE orders ADD COLUMN region3 text;

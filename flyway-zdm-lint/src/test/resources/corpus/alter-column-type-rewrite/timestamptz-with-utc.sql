@@ -1,0 +1,2 @@
+SET LOCAL TimeZone = 'UTC';
+ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz; -- expect: change-column-type-compat

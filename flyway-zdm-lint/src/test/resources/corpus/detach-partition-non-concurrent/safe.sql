@@ -1,0 +1,2 @@
+-- transactional: false
+ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;

@@ -1,0 +1,2 @@
+-- zdm:ignore drop-column: release 42 stopped reading orders.note
+ALTER TABLE orders DROP COLUMN note;

@@ -1,0 +1,1 @@
+DROP INDEX orders_code_idx; -- expect: drop-index-non-concurrent

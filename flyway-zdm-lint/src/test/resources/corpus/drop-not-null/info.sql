@@ -1,0 +1,1 @@
+ALTER TABLE customers ALTER COLUMN name DROP NOT NULL; -- expect: drop-not-null

@@ -1,0 +1,3 @@
+-- lock-timeout-by-runner: false
+CREATE TABLE notes (id bigint PRIMARY KEY, body text);
+ALTER TABLE notes ADD COLUMN author text;

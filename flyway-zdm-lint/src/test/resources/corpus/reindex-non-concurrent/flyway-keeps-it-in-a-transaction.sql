@@ -1,0 +1,1 @@
+REINDEX INDEX CONCURRENTLY orders_code_idx; -- expect: concurrently-in-transaction

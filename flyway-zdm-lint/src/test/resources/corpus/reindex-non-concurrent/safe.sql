@@ -1,0 +1,2 @@
+-- transactional: false
+REINDEX INDEX CONCURRENTLY orders_code_idx;

@@ -1,0 +1,2 @@
+ALTER TABLE audit RENAME TO audit_log;
+CREATE VIEW audit AS SELECT * FROM audit_log;

@@ -1,0 +1,1 @@
+ALTER TABLE audit RENAME TO audit_log; -- expect: rename-table

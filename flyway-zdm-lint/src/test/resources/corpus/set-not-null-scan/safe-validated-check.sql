@@ -1,0 +1,1 @@
+ALTER TABLE audit ALTER COLUMN checked SET NOT NULL;

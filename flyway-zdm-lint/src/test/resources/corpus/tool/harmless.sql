@@ -1,0 +1,10 @@
+COMMENT ON TABLE orders IS 'orders; placed by customers';
+GRANT SELECT ON orders TO reporting;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.paid_at := now(); RETURN NEW; END $$;
+CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+DO $$ BEGIN RAISE NOTICE 'hello; world'; END $$;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+SELECT count(*) FROM orders;
+ANALYZE orders;
+CREATE SCHEMA IF NOT EXISTS reporting;
+CREATE SEQUENCE orders_n_seq;

@@ -1,0 +1,1 @@
+ALTER TABLE ${schema}.orders ADD COLUMN region text; -- expect: unresolved-placeholder

@@ -1,0 +1,2 @@
+FROBNICATE orders WITH FORCE; -- expect: unparsed-statement
+SELECT FROM FROM WHERE; -- expect: unparsed-statement

@@ -1,0 +1,3 @@
+BEGIN; -- expect: transaction-control
+ALTER TABLE orders ADD COLUMN region text;
+COMMIT; -- expect: transaction-control

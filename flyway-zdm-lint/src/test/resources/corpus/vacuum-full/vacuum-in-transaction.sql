@@ -1,0 +1,2 @@
+-- transactional: true
+VACUUM orders; -- expect: concurrently-in-transaction
