@@ -1,0 +1,85 @@
+package io.github.flywayzdm.callbacks;
+
+import io.github.flywayzdm.testsupport.TestDatabase;
+import io.github.flywayzdm.testsupport.WithPostgres;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.Test;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithPostgres
+class LockGuardTest {
+
+    /** Records the session's timeouts as a later Java migration sees them. */
+    public static class V4__Record_timeouts extends BaseJavaMigration {
+        @Override
+        public void migrate(Context context) throws Exception {
+            try (Statement s = context.getConnection().createStatement()) {
+                String lock;
+                String statement;
+                try (ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+                    rs.next();
+                    lock = rs.getString(1);
+                }
+                try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+                    rs.next();
+                    statement = rs.getString(1);
+                }
+                s.execute("INSERT INTO seen VALUES ('V4', '" + lock + "', '" + statement + "')");
+            }
+        }
+    }
+
+    @Test
+    void guardsApplyPerMigrationAndNothingLeaks(TestDatabase db) throws Exception {
+        MigrationDir m = new MigrationDir(db)
+                .write("V1__seen.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
+                        + "INSERT INTO seen VALUES ('V1', current_setting('lock_timeout'), current_setting('statement_timeout'));\n")
+                .write("V2__directive.sql", "-- zdm:lock_timeout=10s\n-- zdm:statement_timeout=1min\n"
+                        + "INSERT INTO seen VALUES ('V2', current_setting('lock_timeout'), current_setting('statement_timeout'));\n"
+                        + "SET lock_timeout = '7s';\n")
+                .write("V3__no_transaction.sql", "SET lock_timeout = '1min';\nSET statement_timeout = '2min';\n"
+                        + "INSERT INTO seen VALUES ('V3', current_setting('lock_timeout'), current_setting('statement_timeout'));\n")
+                .write("V3__no_transaction.sql.conf", "executeInTransaction=false\n");
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().build());
+
+        m.flyway(callback, new V4__Record_timeouts()).migrate();
+
+        assertThat(seen(db, "V1")).isEqualTo("300ms/0");
+        assertThat(seen(db, "V2")).isEqualTo("10s/1min");
+        assertThat(seen(db, "V3")).isEqualTo("1min/2min");
+        // the plain SETs in V2 (transactional) and V3 (autocommit) did not leak into V4
+        assertThat(seen(db, "V4")).isEqualTo("300ms/0");
+    }
+
+    @Test
+    void settingsMadeByAMigrationDoNotReachTheNextOne(TestDatabase db) throws Exception {
+        // no global guard: only the directive applies, so V4 shows the session value left behind by V2/V3
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().lockTimeout(java.time.Duration.ZERO).build());
+        leakyMigrations(db).flyway(callback, new V4__Record_timeouts()).migrate();
+        assertThat(seen(db, "V4")).isEqualTo("0/0");
+    }
+
+    @Test
+    void withoutTheCallbackAPlainSetLeaks(TestDatabase db) throws Exception {
+        ZdmCallback off = new ZdmCallback(ZdmSettings.builder().mode(ZdmSettings.Mode.OFF).build());
+        leakyMigrations(db).flyway(off, new V4__Record_timeouts()).migrate();
+        assertThat(seen(db, "V4")).isEqualTo("1min/0");
+    }
+
+    private static MigrationDir leakyMigrations(TestDatabase db) throws Exception {
+        return new MigrationDir(db)
+                .write("V1__seen.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n")
+                .write("V2__directive.sql", "-- zdm:lock_timeout=10s\nSET lock_timeout = '7s';\n")
+                .write("V3__no_transaction.sql", "-- zdm:lock_timeout=20s\nSET lock_timeout = '1min';\n")
+                .write("V3__no_transaction.sql.conf", "executeInTransaction=false\n");
+    }
+
+    private static String seen(TestDatabase db, String version) throws Exception {
+        return (String) db.queryValue("SELECT lock_timeout || '/' || statement_timeout FROM seen WHERE version = '" + version + "'");
+    }
+}
