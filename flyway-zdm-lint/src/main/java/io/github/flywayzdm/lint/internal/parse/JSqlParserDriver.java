@@ -21,8 +21,11 @@ final class JSqlParserDriver {
     private JSqlParserDriver() {
     }
 
+    /** Deeper nesting makes JSqlParser's recursive descent slow and, eventually, overflow the stack. */
+    static final int MAX_NESTING = 100;
+
     static Optional<Statement> parse(String sql) {
-        if (sql.length() > MAX_LENGTH) {
+        if (sql.length() > MAX_LENGTH || nesting(sql) > MAX_NESTING) {
             return Optional.empty();
         }
         Optional<Statement> plain = attempt(sql, false);
@@ -37,6 +40,8 @@ final class JSqlParserDriver {
                     .withBackslashEscapeCharacter(backslashEscapes);
             Statements statements = parser.Statements();
             return statements != null && statements.size() == 1 ? Optional.of(statements.get(0)) : Optional.empty();
+        } catch (StackOverflowError e) {
+            return Optional.empty();
         } catch (Exception | Error e) {
             // ParseException, TokenMgrError and the occasional internal failure all mean: not understood here
             if (e instanceof VirtualMachineError vme) {
@@ -44,5 +49,19 @@ final class JSqlParserDriver {
             }
             return Optional.empty();
         }
+    }
+
+    private static int nesting(String sql) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return max;
     }
 }

@@ -57,6 +57,8 @@ public final class StatementSplitter {
                     i = lineComment(i);
                 } else if (c == '/' && peek(i + 1) == '*') {
                     i = blockComment(i);
+                } else if (c == ';' && start < 0) {
+                    i++; // an empty statement
                 } else {
                     if (start < 0) {
                         begin(i);
