@@ -2,13 +2,12 @@ package io.github.flywayzdm.callbacks;
 
 import io.github.flywayzdm.callbacks.internal.GuardRun;
 import io.github.flywayzdm.callbacks.internal.RunReport;
+import io.github.flywayzdm.callbacks.internal.ZdmLog;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.EnumSet;
@@ -30,7 +29,7 @@ import java.util.Set;
  */
 public class ZdmCallback implements Callback {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+    private static final ZdmLog LOG = ZdmLog.get(ZdmCallback.class);
     private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
             Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
             Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);

@@ -1,11 +1,10 @@
 package io.github.flywayzdm.callbacks;
 
+import io.github.flywayzdm.callbacks.internal.ZdmLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ZdmMigrate {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+    private static final ZdmLog LOG = ZdmLog.get(ZdmMigrate.class);
 
     private final int attempts;
     private Duration initialBackoff = Duration.ofSeconds(1);

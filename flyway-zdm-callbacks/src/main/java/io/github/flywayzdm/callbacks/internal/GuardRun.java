@@ -13,8 +13,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +29,7 @@ import java.util.Set;
 /** One {@code migrate} as the callback sees it: the monitor session, the linter, the per-migration guard, the report. */
 public final class GuardRun implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+    private static final ZdmLog LOG = ZdmLog.get(GuardRun.class);
 
     private final ZdmSettings settings;
     private final Configuration config;
@@ -224,13 +222,15 @@ public final class GuardRun implements AutoCloseable {
         if (failures.isEmpty()) {
             return;
         }
-        String text = describe(current, failures);
-        if (settings.mode() == ZdmSettings.Mode.ENFORCE) {
+        boolean enforce = settings.mode() == ZdmSettings.Mode.ENFORCE;
+        String text = describe(current, failures, enforce);
+        if (enforce) {
             current.outcome = MigrationRecord.Outcome.REFUSED;
             current.error = text;
+            LOG.error("{}", text);
             throw new ZdmVetoException(text);
         }
-        LOG.warn("{}", text.replace("flyway-zdm refused", "flyway-zdm (mode warn) would refuse"));
+        LOG.warn("{}", text);
     }
 
     private void refuse(String message) {
@@ -239,8 +239,8 @@ public final class GuardRun implements AutoCloseable {
         throw new ZdmVetoException(current.error);
     }
 
-    static String describe(MigrationRecord r, List<Finding> failures) {
-        StringBuilder sb = new StringBuilder("flyway-zdm refused migration ").append(r.label()).append(" (")
+    static String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
+        StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
                 .append(r.script).append("): ").append(failures.size())
                 .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
         for (Finding f : failures) {
@@ -253,8 +253,10 @@ public final class GuardRun implements AutoCloseable {
                 sb.append("\n    instead: ").append(f.safeAlternative().strip().replace("\n", "\n             "));
             }
         }
-        sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed statement "
-                + "with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+        if (enforce) {
+            sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed "
+                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+        }
         return sb.toString();
     }
 

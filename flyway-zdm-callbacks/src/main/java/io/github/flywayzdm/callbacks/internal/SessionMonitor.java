@@ -1,7 +1,5 @@
 package io.github.flywayzdm.callbacks.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SessionMonitor implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.callbacks");
+    private static final ZdmLog LOG = ZdmLog.get(SessionMonitor.class);
 
     private static final String POLL = """
             SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''),
