@@ -33,6 +33,7 @@ final class ScriptCheck {
     private final SchemaCatalog catalog;
     private final boolean transactional;
     private final List<TableRef> createdHere = new ArrayList<>();
+    private final java.util.Map<Rule, Object> ruleState = new java.util.HashMap<>();
 
     ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
                 List<AnalyzedStatement> statements, SchemaCatalog catalog) {
@@ -157,6 +158,12 @@ final class ScriptCheck {
         @Override
         public LintConfig config() {
             return config;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> S scriptState(java.util.function.Supplier<S> initial) {
+            return (S) ruleState.computeIfAbsent(rule, r -> initial.get());
         }
 
         @Override

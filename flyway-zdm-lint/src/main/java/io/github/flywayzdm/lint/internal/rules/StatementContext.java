@@ -39,6 +39,12 @@ public interface StatementContext {
 
     LintConfig config();
 
+    /**
+     * State the calling rule carries from statement to statement of this migration (rules see the statements in
+     * order), so a rule that needs history keeps it in one pass instead of rescanning earlier statements.
+     */
+    <S> S scriptState(java.util.function.Supplier<S> initial);
+
     /** Reports a finding of the calling rule on this statement, with the rule's default safe alternative. */
     default void report(String message) {
         report(null, message, null);

@@ -198,7 +198,8 @@ class StatementAnalyzerTest {
 
     @Test
     void viaSaysWhichPathUnderstoodTheStatement() {
-        assertThat(analyzer.analyze("CREATE TABLE t (id int)").via()).isEqualTo(Via.PARSER);
+        assertThat(analyzer.analyze("CREATE TABLE t (id int)").via()).isEqualTo(Via.KEYWORDS);
+        assertThat(analyzer.analyze("CREATE VIEW v AS SELECT * FROM t").via()).isEqualTo(Via.PARSER);
         assertThat(analyzer.analyze("REINDEX INDEX CONCURRENTLY i").via()).isEqualTo(Via.KEYWORDS);
         assertThat(analyzer.analyze("LOCK TABLE t IN ACCESS EXCLUSIVE MODE").via()).isEqualTo(Via.KEYWORDS);
         assertThat(analyzer.analyze("SELECT 1").via()).isEqualTo(Via.PARSER);
@@ -211,7 +212,7 @@ class StatementAnalyzerTest {
 
     @Test
     void escapeStringsParseAfterTheBackslashRetry() {
-        assertThat(analyzer.analyze("INSERT INTO t (a) VALUES (E'it\\'s')").via()).isEqualTo(Via.PARSER);
+        assertThat(analyzer.analyze("SELECT E'it\\'s'").via()).isEqualTo(Via.PARSER);
     }
 
     @Test

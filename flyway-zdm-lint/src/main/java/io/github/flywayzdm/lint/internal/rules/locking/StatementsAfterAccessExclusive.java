@@ -24,22 +24,26 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
                 "");
     }
 
+    /** What the rule remembers within one migration. */
+    private static final class Seen {
+        TableRef locked;
+        boolean reported;
+    }
+
     @Override
     public void check(StatementContext ctx) {
-        if (!ctx.transactional() || !doesSlowWork(ctx, ctx.statement()) || validatesOwnNotValidAdd(ctx)) {
+        if (!ctx.transactional()) {
             return;
         }
-        TableRef locked = firstExclusiveLock(ctx, ctx.index());
-        if (locked == null) {
-            return;
+        Seen seen = ctx.scriptState(Seen::new);
+        if (seen.locked != null && !seen.reported && doesSlowWork(ctx, ctx.statement()) && !validatesOwnNotValidAdd(ctx)) {
+            seen.reported = true; // once per migration, at the first such statement
+            ctx.report(seen.locked, "The ACCESS EXCLUSIVE lock taken earlier in this migration on " + seen.locked
+                    + " is still held while this statement runs", null);
         }
-        for (int i = 0; i < ctx.index(); i++) {
-            if (doesSlowWork(ctx, ctx.script().get(i)) && firstExclusiveLock(ctx, i) != null) {
-                return; // reported once per migration, at the first such statement
-            }
+        if (seen.locked == null) {
+            seen.locked = exclusiveLock(ctx);
         }
-        ctx.report(locked, "The ACCESS EXCLUSIVE lock taken earlier in this migration on " + locked
-                + " is still held while this statement runs", null);
     }
 
     /** validate-in-same-transaction already reports that case, with the better advice. */
@@ -56,14 +60,13 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
         return false;
     }
 
-    private static TableRef firstExclusiveLock(StatementContext ctx, int before) {
-        for (int i = 0; i < before; i++) {
-            for (Operation op : ctx.script().get(i).operations()) {
-                if (LockLevels.of(op) == LockLevels.ACCESS_EXCLUSIVE) {
-                    for (TableRef t : op.tables()) {
-                        if (existing(ctx, t)) {
-                            return t;
-                        }
+    /** The existing table this statement locks with ACCESS EXCLUSIVE, if any. */
+    private static TableRef exclusiveLock(StatementContext ctx) {
+        for (Operation op : ctx.statement().operations()) {
+            if (LockLevels.of(op) == LockLevels.ACCESS_EXCLUSIVE) {
+                for (TableRef t : op.tables()) {
+                    if (existing(ctx, t)) {
+                        return t;
                     }
                 }
             }

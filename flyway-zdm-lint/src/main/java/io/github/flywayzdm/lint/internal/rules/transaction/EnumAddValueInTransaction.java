@@ -6,6 +6,9 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A new enum value cannot be used before the transaction that added it commits. */
 public final class EnumAddValueInTransaction extends BaseRule {
 
@@ -24,13 +27,13 @@ public final class EnumAddValueInTransaction extends BaseRule {
         if (!ctx.transactional()) {
             return;
         }
-        for (int i = 0; i < ctx.index(); i++) {
-            for (Operation.AlterTypeAddValue add : ctx.script().get(i).all(Operation.AlterTypeAddValue.class)) {
-                if (add.value() != null && ctx.statement().sql().contains("'" + add.value().replace("'", "''") + "'")) {
-                    ctx.report(null, "Enum value '" + add.value() + "' of " + add.typeName()
-                            + " is used in the transaction that adds it: fails with 'unsafe use of new value'", null);
-                }
+        List<Operation.AlterTypeAddValue> added = ctx.scriptState(ArrayList::new);
+        for (Operation.AlterTypeAddValue add : added) {
+            if (ctx.statement().sql().contains("'" + add.value().replace("'", "''") + "'")) {
+                ctx.report(null, "Enum value '" + add.value() + "' of " + add.typeName()
+                        + " is used in the transaction that adds it: fails with 'unsafe use of new value'", null);
             }
         }
+        ctx.statement().all(Operation.AlterTypeAddValue.class).stream().filter(a -> a.value() != null).forEach(added::add);
     }
 }

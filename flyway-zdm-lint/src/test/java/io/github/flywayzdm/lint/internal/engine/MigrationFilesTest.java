@@ -1,0 +1,91 @@
+package io.github.flywayzdm.lint.internal.engine;
+
+import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.LintReport;
+import io.github.flywayzdm.lint.Linter;
+import io.github.flywayzdm.lint.MigrationFiles;
+import io.github.flywayzdm.lint.MigrationScript;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MigrationFilesTest {
+
+    @Test
+    void loadsSqlFilesRecursivelyWithSidecars(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("sub/V2__b.sql"), "\uFEFFSELECT 2;");
+        Files.writeString(dir.resolve("sub/V2__b.sql.conf"), "executeInTransaction=false\n");
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        List<MigrationScript> scripts = MigrationFiles.load(List.of(dir), dir);
+        assertThat(scripts).extracting(MigrationScript::path).containsExactly("V1__a.sql", "sub/V2__b.sql");
+        assertThat(scripts.get(1).executeInTransaction()).isFalse();
+        assertThat(scripts.get(1).content()).isEqualTo("SELECT 2;");
+        assertThat(scripts.get(0).executeInTransaction()).isNull();
+    }
+
+    @Test
+    void missingPathIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir.resolve("nope"))))
+                .isInstanceOf(LintException.class).hasMessageEndingWith("nope: no such file or directory");
+    }
+
+    @Test
+    void invalidUtf8NamesTheLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("V1__bad.sql");
+        Files.write(file, new byte[] {'S', 'E', 'L', ';', '\n', '-', '-', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(file), dir))
+                .isInstanceOf(LintException.class).hasMessage("V1__bad.sql:2: not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
+    void unreadableFileIsAClearError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("V1__locked.sql");
+        Files.writeString(file, "SELECT 1;");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        if (Files.isReadable(file)) {
+            return; // root reads anything: nothing to prove here
+        }
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(file), dir)).hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void badSidecarValueIsAClearError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("V1__a.sql.conf"), "executeInTransaction=maybe");
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir), dir)).hasMessageContaining("V1__a.sql.conf")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void emptyFilesAndStdinWork(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__empty.sql"), "");
+        LintReport report = Linter.withDefaults().lint(MigrationFiles.load(List.of(dir), dir));
+        assertThat(report.files()).isEqualTo(1);
+        assertThat(report.statements()).isZero();
+        MigrationScript stdin = MigrationFiles.read("<stdin>", new ByteArrayInputStream("SELECT 1;".getBytes(StandardCharsets.UTF_8)));
+        assertThat(stdin.path()).isEqualTo("<stdin>");
+    }
+
+    @Test
+    void aFiveMegabyteMigrationLints(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("CREATE TABLE big (id bigint PRIMARY KEY, v text);\n");
+        while (b.length() < 5_000_000) {
+            b.append("INSERT INTO big (id, v) VALUES (").append(b.length()).append(", 'some value; with a semicolon');\n");
+        }
+        Files.writeString(dir.resolve("V1__big.sql"), b);
+        LintReport report = Linter.withDefaults().lint(MigrationFiles.load(List.of(dir), dir));
+        assertThat(report.statements()).isGreaterThan(50_000);
+        assertThat(report.unparsed()).isZero();
+    }
+}
