@@ -51,4 +51,20 @@ class ConcurrentlyPreflightTest {
         assertThat(r.notes).anySatisfy(n -> assertThat(n).contains("INVALID index").contains("users_email_key")
                 .contains("DROP INDEX CONCURRENTLY"));
     }
+
+    @Test
+    void reindexConcurrentlyInsideATransactionIsRefusedUntilTheSidecarSaysOtherwise(TestDatabase db) throws Exception {
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().build());
+        MigrationDir m = new MigrationDir(db)
+                .write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n")
+                .write("V2__reindex.sql", "REINDEX INDEX CONCURRENTLY users_pkey;\n");
+
+        assertThatThrownBy(() -> m.flyway(callback).migrate()).isInstanceOf(FlywayException.class)
+                .hasMessageContaining("V2__reindex.sql").hasMessageContaining("executeInTransaction=false");
+        assertThat(m.historyRows("2")).isZero();
+
+        m.write("V2__reindex.sql.conf", "executeInTransaction=false\n");
+        m.flyway(callback).migrate();
+        assertThat(m.historyRows("2")).isOne();
+    }
 }

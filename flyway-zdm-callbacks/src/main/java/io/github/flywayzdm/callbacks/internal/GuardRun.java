@@ -116,6 +116,9 @@ public final class GuardRun implements AutoCloseable {
     }
 
     private void checkPendingConcurrently() {
+        if (!transactionalLock()) {
+            return; // nothing can hang; REINDEX/DETACH ... CONCURRENTLY in a transaction is refused per migration
+        }
         MigrationInfo[] pending;
         try {
             pending = Flyway.configure(config.getClassLoader()).configuration(config).load().info().pending();
@@ -199,6 +202,11 @@ public final class GuardRun implements AutoCloseable {
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
                     + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
+        }
+        if (currentSql != null && current.transactional && SqlText.usesUndetectedConcurrently(currentSql)
+                && settings.mode() == ZdmSettings.Mode.ENFORCE) {
+            refuse("REINDEX/DETACH PARTITION ... CONCURRENTLY cannot run inside a transaction (SQLSTATE 25001) and "
+                    + "Flyway does not detect it. Fix: add " + current.script + ".conf with executeInTransaction=false.");
         }
         Duration lock = directives.lockTimeout().orElse(settings.lockTimeout());
         Duration statement = directives.statementTimeout().orElse(settings.statementTimeout());
@@ -286,8 +294,8 @@ public final class GuardRun implements AutoCloseable {
             diagnose();
         }
         restore(ctx, failed);
-        if (currentSql != null && SqlText.usesConcurrently(currentSql)) {
-            checkInvalidIndexes();
+        if (failed && currentSql != null && SqlText.usesConcurrently(currentSql)) {
+            checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
         if (!failed) {
             LOG.info("flyway-zdm: {} done in {} ms (lock_timeout={}, statement_timeout={}{})", current.label(),
@@ -331,6 +339,9 @@ public final class GuardRun implements AutoCloseable {
     private void restore(Context ctx, boolean failed) {
         if (applied == null || (failed && applied.transactional())) {
             return; // the rollback discards transaction-local settings and any SET inside the migration
+        }
+        if (applied.transactional() && currentSql != null && !SqlText.mayChangeSettings(currentSql)) {
+            return; // SET LOCAL ends with the transaction, and the script sets nothing that could outlive it
         }
         try {
             LockGuard.restore(ctx.getConnection(), applied);

@@ -48,6 +48,7 @@ public final class SessionMonitor implements AutoCloseable {
         private long maxQueuedMillis;
         private Blocker queuedVictim;
         private boolean cancelled;
+        private volatile boolean polled;
         private ScheduledFuture<?> task;
 
         Watch(int pid, Duration watchdogLimit) {
@@ -115,6 +116,9 @@ public final class SessionMonitor implements AutoCloseable {
             return;
         }
         w.task.cancel(false);
+        if (!w.polled) {
+            return; // cancelled before its first run: nothing in flight
+        }
         try {
             executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -123,6 +127,7 @@ public final class SessionMonitor implements AutoCloseable {
     }
 
     private void poll(Watch w) {
+        w.polled = true;
         try {
             synchronized (connection) {
                 pollOnce(w);

@@ -15,6 +15,13 @@ public final class SqlText {
     private SqlText() {
     }
 
+    private static final Pattern CHANGES_SETTINGS = Pattern.compile("\\b(set|reset|set_config)\\b");
+
+    /** True when the script could change session settings (SET, RESET, set_config): they are restored afterwards. */
+    public static boolean mayChangeSettings(String sql) {
+        return CHANGES_SETTINGS.matcher(code(sql)).find();
+    }
+
     public static boolean usesConcurrently(String sql) {
         return CONCURRENTLY.matcher(code(sql)).find();
     }
