@@ -44,7 +44,11 @@ public enum LockLevels {
             return r.concurrently() ? SHARE : ACCESS_EXCLUSIVE;
         }
         if (op instanceof Operation.LockTable l) {
-            return l.mode().contains("EXCLUSIVE") && l.mode().startsWith("ACCESS") ? ACCESS_EXCLUSIVE : SHARE;
+            return switch (l.mode()) {
+                case "ACCESS EXCLUSIVE" -> ACCESS_EXCLUSIVE;
+                case "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE" -> SHARE;
+                default -> NONE; // ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE, SHARE UPDATE EXCLUSIVE do not block DML
+            };
         }
         if (op instanceof Operation.Vacuum v) {
             return v.full() ? ACCESS_EXCLUSIVE : NONE;

@@ -1,0 +1,115 @@
+package io.github.flywayzdm.lint.proof;
+
+import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.Linter;
+import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.testsupport.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.github.flywayzdm.lint.proof.Observation.INDEX_BUILT;
+import static io.github.flywayzdm.lint.proof.Observation.PARENT_WRITES_BLOCKED;
+import static io.github.flywayzdm.lint.proof.Observation.READS_BLOCKED;
+import static io.github.flywayzdm.lint.proof.Observation.REFUSED_IN_TRANSACTION;
+import static io.github.flywayzdm.lint.proof.Observation.REWRITTEN;
+import static io.github.flywayzdm.lint.proof.Observation.SCANNED;
+import static io.github.flywayzdm.lint.proof.Observation.WRITES_BLOCKED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The claim behind each lock/rewrite rule, proven on a real PostgreSQL: the unsafe form really blocks, rewrites or
+ * scans as the rule says, its safe rewrite really does not, and the linter flags the first and not the second.
+ */
+class LockClaimsTest {
+
+    /** rule, setup before the migration, unsafe statement and what it does, safe statement and what it does */
+    static Stream<Arguments> claims() {
+        return Stream.of(
+                claim("create-index-non-concurrent", "", "CREATE INDEX t_c_idx ON t (c)", set(WRITES_BLOCKED, SCANNED, INDEX_BUILT),
+                        "CREATE INDEX CONCURRENTLY t_c_idx ON t (c)", set(REFUSED_IN_TRANSACTION)),
+                claim("add-column-volatile-default", "", "ALTER TABLE t ADD COLUMN u double precision DEFAULT random()",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ADD COLUMN u timestamptz DEFAULT now()", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("add-column-serial-identity", "", "ALTER TABLE t ADD COLUMN s bigserial", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ADD COLUMN s bigint", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("add-column-generated-stored", "", "ALTER TABLE t ADD COLUMN g int GENERATED ALWAYS AS (n * 2) STORED",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED), "ALTER TABLE t ADD COLUMN g int", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("set-not-null-scan", "", "ALTER TABLE t ALTER COLUMN c SET NOT NULL", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c SET NOT NULL",
+                        set(READS_BLOCKED, WRITES_BLOCKED), "ALTER TABLE t ADD CONSTRAINT t_c_nn CHECK (c IS NOT NULL)"),
+                claim("add-check-without-not-valid", "", "ALTER TABLE t ADD CONSTRAINT t_n_pos CHECK (n > 0)",
+                        set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t ADD CONSTRAINT t_n_pos CHECK (n > 0) NOT VALID", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("add-foreign-key-without-not-valid", "", "ALTER TABLE t ADD CONSTRAINT t_pid_fk FOREIGN KEY (pid) REFERENCES p (id)",
+                        set(WRITES_BLOCKED, PARENT_WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t ADD CONSTRAINT t_pid_fk FOREIGN KEY (pid) REFERENCES p (id) NOT VALID",
+                        set(WRITES_BLOCKED, PARENT_WRITES_BLOCKED)),
+                claim("add-unique-constraint-direct", "", "ALTER TABLE t ADD CONSTRAINT t_n_key UNIQUE (n)",
+                        set(READS_BLOCKED, WRITES_BLOCKED, SCANNED, INDEX_BUILT),
+                        "ALTER TABLE t ADD CONSTRAINT t_n_key UNIQUE USING INDEX t_n_idx", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "CREATE UNIQUE INDEX t_n_idx ON t (n)"),
+                claim("alter-column-type-rewrite", "", "ALTER TABLE t ALTER COLUMN n TYPE bigint", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(100)", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(50)"),
+                claim("alter-column-type-rewrite", "", "ALTER TABLE t ALTER COLUMN c TYPE varchar(100)",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("drop-index-non-concurrent", "CREATE INDEX t_c_idx ON t (c)", "DROP INDEX t_c_idx", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "DROP INDEX CONCURRENTLY t_c_idx", set(REFUSED_IN_TRANSACTION)),
+                claim("lock-table", "", "LOCK TABLE t", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "LOCK TABLE t IN ACCESS SHARE MODE", set()),
+                claim("set-logged-unlogged", "", "ALTER TABLE t SET UNLOGGED", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t SET (fillfactor = 90)", set()),
+                // REINDEX locks the indexes ACCESS EXCLUSIVE: even a seq-scan SELECT waits, because planning opens every index
+                claim("reindex-non-concurrent", "", "REINDEX TABLE t", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "REINDEX TABLE CONCURRENTLY t", set(REFUSED_IN_TRANSACTION)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("claims")
+    void unsafeFormDoesWhatTheRuleSaysAndTheSafeFormDoesNot(String rule, String setup, String unsafe, Set<Observation> unsafeDoes,
+                                                             String safe, Set<Observation> safeDoes, String safeSetup) throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            assertThat(Observer.observe(db, setup, unsafe)).as("what `%s` did", unsafe).isEqualTo(unsafeDoes);
+        }
+        try (TestDatabase db = TestDatabase.create()) {
+            assertThat(Observer.observe(db, join(setup, safeSetup), safe)).as("what `%s` did", safe).isEqualTo(safeDoes);
+        }
+        assertThat(findings(setup, unsafe)).as("linter on the unsafe form").contains(rule);
+        assertThat(findings(join(setup, safeSetup), safe)).as("linter on the safe form").doesNotContain(rule);
+    }
+
+    /** Rules the linter reports for {@code sql} as a migration after the schema (and setup as an earlier one). */
+    private static List<String> findings(String setup, String sql) {
+        List<MigrationScript> scripts = List.of(MigrationScript.of("V1__schema.sql", Observer.SCHEMA),
+                MigrationScript.of("V2__setup.sql", setup), MigrationScript.of("V3__change.sql", sql + ";"));
+        return Linter.of(LintConfig.builder().lockTimeoutByRunner(true).build())
+                .lint(scripts, s -> s.path().startsWith("V3")).active().stream().map(f -> f.ruleId()).toList();
+    }
+
+    private static Arguments claim(String rule, String setup, String unsafe, Set<Observation> unsafeDoes, String safe,
+                                   Set<Observation> safeDoes) {
+        return claim(rule, setup, unsafe, unsafeDoes, safe, safeDoes, "");
+    }
+
+    private static Arguments claim(String rule, String setup, String unsafe, Set<Observation> unsafeDoes, String safe,
+                                   Set<Observation> safeDoes, String safeSetup) {
+        return Arguments.of(rule, setup, unsafe, unsafeDoes, safe, safeDoes, safeSetup);
+    }
+
+    private static Set<Observation> set(Observation... observations) {
+        Set<Observation> s = EnumSet.noneOf(Observation.class);
+        s.addAll(List.of(observations));
+        return s;
+    }
+
+    private static String join(String a, String b) {
+        return a.isBlank() ? b : b.isBlank() ? a : a + ";\n" + b;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.flywayzdm.lint.proof;
+
+import io.github.flywayzdm.testsupport.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Runs a statement inside an open transaction on one session and watches it from others: which concurrent reads and
+ * writes it blocks (probes with a short lock_timeout), whether it rewrote or scanned t, whether it built an index.
+ * The transaction is rolled back afterwards, so each probe sees the locks the statement holds until commit.
+ */
+final class Observer {
+
+    static final String SCHEMA = """
+            CREATE TABLE p (id bigint PRIMARY KEY);
+            INSERT INTO p SELECT g FROM generate_series(1, 100) g;
+            CREATE TABLE t (id bigint PRIMARY KEY, c text, n int, pid bigint);
+            INSERT INTO t SELECT g, 'v' || g, g, 1 + g % 100 FROM generate_series(1, 2000) g;
+            ANALYZE t;
+            """;
+
+    private Observer() {
+    }
+
+    static Set<Observation> observe(TestDatabase db, String setup, String statement) throws SQLException {
+        db.execute(SCHEMA);
+        if (!setup.isBlank()) {
+            db.execute(setup);
+        }
+        Set<Observation> seen = EnumSet.noneOf(Observation.class);
+        try (Connection a = db.connect(); Connection b = db.connect(); Statement sa = a.createStatement()) {
+            long fileBefore = number(sa, "SELECT pg_relation_filenode('t')");
+            long indexesBefore = number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass");
+            a.setAutoCommit(false);
+            long scansBefore = number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'");
+            try {
+                sa.execute(statement);
+            } catch (SQLException e) {
+                if ("25001".equals(e.getSQLState())) {
+                    seen.add(Observation.REFUSED_IN_TRANSACTION);
+                    a.rollback();
+                    return seen;
+                }
+                throw e;
+            }
+            if (blocked(b, "SELECT count(*) FROM t")) {
+                seen.add(Observation.READS_BLOCKED);
+            }
+            if (blocked(b, "INSERT INTO t (id, c, n, pid) VALUES (100000, 'x', 1, 1)")) {
+                seen.add(Observation.WRITES_BLOCKED);
+            }
+            if (blocked(b, "INSERT INTO p (id) VALUES (100000)")) {
+                seen.add(Observation.PARENT_WRITES_BLOCKED);
+            }
+            if (number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'") > scansBefore) {
+                seen.add(Observation.SCANNED);
+            }
+            if (number(sa, "SELECT pg_relation_filenode('t')") != fileBefore) {
+                seen.add(Observation.REWRITTEN);
+            }
+            if (number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass") > indexesBefore) {
+                seen.add(Observation.INDEX_BUILT);
+            }
+            a.rollback();
+        }
+        return seen;
+    }
+
+    /** Runs {@code sql} on session b with a 200 ms lock_timeout: true when it timed out waiting for a lock. */
+    private static boolean blocked(Connection b, String sql) throws SQLException {
+        b.setAutoCommit(false);
+        try (Statement s = b.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '200ms'");
+            s.execute(sql);
+            return false;
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                return true;
+            }
+            throw e;
+        } finally {
+            b.rollback();
+            b.setAutoCommit(true);
+        }
+    }
+
+    private static long number(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
