@@ -96,4 +96,36 @@ class VetoTest {
         assertThat(m.historyRows("2")).isOne();
         assertThat(callback.lastReport()).isEmpty();
     }
+
+    @Test
+    void readsClasspathMigrationsWithPlaceholdersSubstituted(TestDatabase db) throws Exception {
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().build());
+        var config = org.flywaydb.core.Flyway.configure().dataSource(db.dataSource())
+                .locations("classpath:db/zdm-classpath").placeholders(java.util.Map.of("table", "orders"))
+                .callbacks(callback).target("1");
+        config.load().migrate();
+        db.execute("INSERT INTO orders SELECT g, g FROM generate_series(1, 5000) g", "ANALYZE orders");
+
+        assertThatThrownBy(() -> config.target("latest").load().migrate())
+                .hasMessageContaining("V2__index.sql:2").hasMessageContaining("create-index-non-concurrent")
+                .hasMessageContaining("ON orders");
+    }
+
+    @Test
+    void analyzesTheTablesAMigrationChanged(TestDatabase db) throws Exception {
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().analyzeAfterMigration(true).build());
+        MigrationDir m = withOrders(db, 200, callback);
+        db.execute("INSERT INTO orders SELECT g, g FROM generate_series(201, 400) g");
+        m.write("V2__index.sql", "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n");
+        long before = db.queryLong("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'orders'");
+
+        m.flyway(callback).migrate();
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (db.queryLong("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'orders'") == before
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50); // statistics are reported asynchronously
+        }
+        assertThat(db.queryLong("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'orders'")).isGreaterThan(before);
+    }
 }

@@ -297,6 +297,9 @@ public final class GuardRun implements AutoCloseable {
         if (failed && currentSql != null && SqlText.usesConcurrently(currentSql)) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
+        if (!failed && settings.analyzeAfterMigration()) {
+            analyzeTouchedTables();
+        }
         if (!failed) {
             LOG.info("flyway-zdm: {} done in {} ms (lock_timeout={}, statement_timeout={}{})", current.label(),
                     current.durationMillis, current.lockTimeout, current.statementTimeout,
@@ -347,6 +350,21 @@ public final class GuardRun implements AutoCloseable {
             LockGuard.restore(ctx.getConnection(), applied);
         } catch (SQLException e) {
             LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout: {}", e.getMessage());
+        }
+    }
+
+    /** ANALYZE the tables the migration altered, indexed or wrote to (unquoted names only: they are safe to splice). */
+    private void analyzeTouchedTables() {
+        if (currentSql == null) {
+            return;
+        }
+        for (String table : SqlText.changedTables(currentSql)) {
+            try (Statement s = monitor.connection().createStatement()) {
+                s.execute("ANALYZE " + table);
+                current.notes.add("ANALYZE " + table);
+            } catch (SQLException e) {
+                LOG.warn("flyway-zdm: ANALYZE {} failed: {}", table, e.getMessage());
+            }
         }
     }
 

@@ -22,6 +22,20 @@ public final class SqlText {
         return CHANGES_SETTINGS.matcher(code(sql)).find();
     }
 
+    private static final Pattern CHANGED_TABLE = Pattern.compile("(?i)\\b(?:alter\\s+table(?:\\s+only)?(?:\\s+if\\s+exists)?"
+            + "|create\\s+(?:unique\\s+)?index(?:\\s+concurrently)?(?:\\s+if\\s+not\\s+exists)?(?:\\s+(?!on\\b)[\\w$]+)?\\s+on(?:\\s+only)?"
+            + "|update|insert\\s+into|delete\\s+from)\\s+([a-z_][\\w$]*(?:\\.[a-z_][\\w$]*)?)");
+
+    /** Unquoted names of tables the script alters, indexes or writes to (for the optional ANALYZE afterwards). */
+    public static java.util.Set<String> changedTables(String sql) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = CHANGED_TABLE.matcher(code(sql));
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     public static boolean usesConcurrently(String sql) {
         return CONCURRENTLY.matcher(code(sql)).find();
     }

@@ -53,6 +53,22 @@ class MigrateBenchmark {
         return ms;
     }
 
+    /** Registered but interested in nothing: what merely having a callback costs inside Flyway. */
+    static final class NoopCallback implements Callback {
+        @Override public boolean supports(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) { return false; }
+        @Override public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) { return true; }
+        @Override public void handle(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) { }
+        @Override public String getCallbackName() { return "noop"; }
+    }
+
+    private static Callback[] variant(String name) {
+        return switch (name) {
+            case "plain" -> new Callback[0];
+            case "noop-callback" -> new Callback[] {new NoopCallback()};
+            default -> new Callback[] {new ZdmCallback(ZdmSettings.defaults())};
+        };
+    }
+
     @Test
     void migrateWithAndWithoutTheCallback() throws Exception {
         int n = Integer.getInteger("zdm.bench.migrations", 500);
@@ -60,27 +76,28 @@ class MigrateBenchmark {
         LogFactory.setLogLevel(LogLevel.WARN);
         Path dir = migrations(n);
         Path warmup = migrations(40);
-        try (TestDatabase a = TestDatabase.create(); TestDatabase b = TestDatabase.create()) {
-            migrateMillis(a, warmup);
-            migrateMillis(b, warmup, new ZdmCallback(ZdmSettings.defaults()));
+        List<String> variants = List.of("plain", "noop-callback", "zdm");
+        for (String v : variants) {
+            try (TestDatabase db = TestDatabase.create()) {
+                migrateMillis(db, warmup, variant(v));
+            }
         }
-        List<Long> plain = new ArrayList<>();
-        List<Long> guarded = new ArrayList<>();
+        java.util.Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
+        variants.forEach(v -> times.put(v, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
-            try (TestDatabase a = TestDatabase.create(); TestDatabase b = TestDatabase.create()) {
-                if (r % 2 == 0) {
-                    plain.add(migrateMillis(a, dir));
-                    guarded.add(migrateMillis(b, dir, new ZdmCallback(ZdmSettings.defaults())));
-                } else {
-                    guarded.add(migrateMillis(b, dir, new ZdmCallback(ZdmSettings.defaults())));
-                    plain.add(migrateMillis(a, dir));
+            List<String> order = new ArrayList<>(variants);
+            Collections.rotate(order, r);
+            for (String v : order) {
+                try (TestDatabase db = TestDatabase.create()) {
+                    times.get(v).add(migrateMillis(db, dir, variant(v)));
                 }
             }
         }
-        long p = median(plain);
-        long g = median(guarded);
-        System.out.printf("BENCH migrations=%d rounds=%d plain=%s guarded=%s median plain=%d ms guarded=%d ms ratio=%.3f%n",
-                n, rounds, plain, guarded, p, g, (double) g / p);
+        long plain = median(times.get("plain"));
+        StringBuilder sb = new StringBuilder("BENCH migrations=" + n + " rounds=" + rounds);
+        times.forEach((v, t) -> sb.append(String.format("%n  %-14s median %5d ms  ratio %.3f  runs %s", v, median(t),
+                (double) median(t) / plain, t)));
+        System.out.println(sb);
     }
 
     private static long median(List<Long> values) {

@@ -1,0 +1,54 @@
+package io.github.flywayzdm.callbacks.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqlTextTest {
+
+    @Test
+    void concurrentlyInCommentsOrStringsDoesNotCount() {
+        assertThat(SqlText.usesConcurrently("CREATE INDEX CONCURRENTLY i ON t (a);")).isTrue();
+        assertThat(SqlText.usesConcurrently("-- not CONCURRENTLY\n/* concurrently */ SELECT 'concurrently', $$concurrently$$;"))
+                .isFalse();
+        assertThat(SqlText.usesUndetectedConcurrently("REINDEX INDEX CONCURRENTLY i;")).isTrue();
+        assertThat(SqlText.usesUndetectedConcurrently("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;")).isTrue();
+        assertThat(SqlText.usesUndetectedConcurrently("CREATE INDEX CONCURRENTLY i ON t (a);")).isFalse();
+        assertThat(SqlText.sidecarDisablesTransaction("executeInTransaction=false\n")).isTrue();
+        assertThat(SqlText.sidecarDisablesTransaction("executeInTransaction=true\n")).isFalse();
+    }
+
+    @Test
+    void settingChangesAndChangedTables() {
+        assertThat(SqlText.mayChangeSettings("SET lock_timeout = '1s';")).isTrue();
+        assertThat(SqlText.mayChangeSettings("SELECT set_config('x', '1', false);")).isTrue();
+        assertThat(SqlText.mayChangeSettings("ALTER TABLE t ADD COLUMN settings text;")).isFalse();
+        assertThat(SqlText.changedTables("ALTER TABLE ONLY app.orders ADD COLUMN a int; CREATE INDEX CONCURRENTLY ON items (a);"
+                + " UPDATE users SET a = 1; CREATE UNIQUE INDEX i ON accounts (id); CREATE TABLE fresh (id int);"))
+                .containsExactly("app.orders", "items", "users", "accounts");
+    }
+
+    @Test
+    void directivesAndDurations() {
+        Directives d = Directives.parse("-- zdm:lock_timeout=10s\n/* zdm:statement_timeout = '5min' */\nSELECT 1;");
+        assertThat(d.lockTimeout()).contains(Duration.ofSeconds(10));
+        assertThat(d.statementTimeout()).contains(Duration.ofMinutes(5));
+        assertThat(Directives.parse("SELECT 1;")).isEqualTo(Directives.NONE);
+        assertThatThrownBy(() -> Directives.parse("SELECT 1;\n-- zdm:lock_timeout=10parsecs\n"))
+                .hasMessageContaining("line 2");
+        assertThat(DurationText.parse("300")).isEqualTo(Duration.ofMillis(300));
+        assertThat(DurationText.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(DurationText.format(Duration.ofMillis(90_000))).isEqualTo("90s");
+        assertThat(DurationText.format(Duration.ZERO)).isEqualTo("off");
+    }
+
+    @Test
+    void placeholdersAreCaseInsensitiveAndUnknownOnesStay() {
+        assertThat(ScriptSource.replace("CREATE TABLE ${Schema}.t (${missing} int)", "${", "}", Map.of("schema", "app")))
+                .isEqualTo("CREATE TABLE app.t (${missing} int)");
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE ${table} (id bigint PRIMARY KEY, customer_id bigint);

@@ -1,0 +1,2 @@
+-- ${table} is large in production
+CREATE INDEX orders_customer_idx ON ${table} (customer_id);
