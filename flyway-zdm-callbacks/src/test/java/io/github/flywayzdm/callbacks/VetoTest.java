@@ -128,4 +128,18 @@ class VetoTest {
         }
         assertThat(db.queryLong("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'orders'")).isGreaterThan(before);
     }
+
+    @Test
+    void aRefusedNonTransactionalMigrationLeavesNoFailedRow(TestDatabase db) throws Exception {
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().build());
+        MigrationDir m = withOrders(db, 5000, callback);
+        m.write("V2__index.sql", INDEX).write("V2__index.sql.conf", "executeInTransaction=false\n");
+
+        assertThatThrownBy(() -> m.flyway(callback).migrate()).hasMessageContaining("create-index-non-concurrent");
+        assertThat(m.historyRows("2")).isZero();
+
+        m.write("V2__index.sql", INDEX.replace("CREATE INDEX", "CREATE INDEX CONCURRENTLY"));
+        m.flyway(callback).migrate();
+        assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '2' AND success")).isOne();
+    }
 }
