@@ -74,7 +74,8 @@ class ZdmAutoConfigurationTest {
     void callbackIsActiveWithBoundPropertiesNextToTheApplicationsCallbacks(TestDatabase db) throws Exception {
         Path dir = migrations("CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
         try (ConfigurableApplicationContext ctx = run(db, dir, "zdm.mode=warn", "zdm.watchdog=20s",
-                "zdm.severity.json-column=error")) {
+                "zdm.severity.json-column=error", "zdm.retry.attempts=3")) {
+            assertThat(ctx.getBeansOfType(org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy.class)).hasSize(1);
             Flyway flyway = ctx.getBean(Flyway.class);
             assertThat(flyway.getConfiguration().getCallbacks())
                     .hasAtLeastOneElementOfType(ZdmCallback.class).hasAtLeastOneElementOfType(AppCallback.class);
@@ -100,6 +101,7 @@ class ZdmAutoConfigurationTest {
         Path dir = migrations("CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
         try (ConfigurableApplicationContext ctx = run(db, dir, "zdm.enabled=false")) {
             assertThat(ctx.getBeansOfType(ZdmCallback.class)).isEmpty();
+            assertThat(ctx.getBeansOfType(org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy.class)).isEmpty();
         }
         assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '3'")).isOne();
     }
