@@ -84,6 +84,9 @@ class ZdmAutoConfigurationTest {
             assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(300));
             assertThat(settings.watchdogLimit()).contains(Duration.ofSeconds(20));
             assertThat(ctx.getBean(AppCallback.class).seen).containsExactly("1", "2", "3");
+            // the monitor session came from the application's pool and went back without our settings
+            assertThat(db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND application_name = 'flyway-zdm monitor'")).isZero();
         }
         assertThat(db.queryValue("SELECT lock_timeout FROM seen")).isEqualTo("300ms");
     }

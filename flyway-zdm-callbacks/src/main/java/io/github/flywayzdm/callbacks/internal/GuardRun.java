@@ -15,6 +15,8 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -41,6 +43,7 @@ public final class GuardRun implements AutoCloseable {
     private final Set<String> knownInvalidIndexes = new HashSet<>();
     private final int attempt;
     private Map<String, String> builtIns;
+    private final String[] monitorSettings;
 
     private MigrationRecord current;
     private LockGuard.Applied applied;
@@ -54,10 +57,13 @@ public final class GuardRun implements AutoCloseable {
         this.attempt = attempt;
         this.scripts = new ScriptSource(config);
         Connection c = config.getDataSource().getConnection();
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            s.execute("SET application_name = 'flyway-zdm monitor'");
-            s.execute("SET statement_timeout = '5s'");
+        c.setAutoCommit(true);
+        // a pooled connection goes back to the application: remember what to put back (see close())
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('application_name'), "
+                + "current_setting('statement_timeout'), set_config('application_name', 'flyway-zdm monitor', false), "
+                + "set_config('statement_timeout', '5s', false)")) {
+            rs.next();
+            this.monitorSettings = new String[] {rs.getString(1), rs.getString(2)};
         }
         Duration lock = settings.lockTimeout();
         long pollMs = lock.isZero() ? 200 : Math.max(20, Math.min(200, lock.toMillis() / 3));
@@ -402,6 +408,14 @@ public final class GuardRun implements AutoCloseable {
 
     @Override
     public void close() {
+        try (PreparedStatement ps = monitor.connection().prepareStatement(
+                "SELECT set_config('application_name', ?, false), set_config('statement_timeout', ?, false)")) {
+            ps.setString(1, monitorSettings[0]);
+            ps.setString(2, monitorSettings[1]);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            LOG.debug("flyway-zdm: could not reset the monitor session: {}", e.getMessage());
+        }
         monitor.close();
     }
 

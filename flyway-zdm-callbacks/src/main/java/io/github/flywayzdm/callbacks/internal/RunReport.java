@@ -113,7 +113,7 @@ public final class RunReport {
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
                 .append("td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}")
                 .append(".bar{height:12px;background:#4a90d9;min-width:2px}.failed .bar,.refused .bar{background:#d9534f}")
-                .append(".failed td,.refused td{background:#fdf0f0}small{color:#666}code{font-size:12px}</style></head><body>\n")
+                .append(".failed td,.refused td{background:#fdf0f0}small{color:#666}code{font-size:12px}.guards{white-space:nowrap}</style></head><body>\n")
                 .append("<h1>flyway-zdm migrate report</h1>\n<p>Started ").append(esc(started.toString()))
                 .append(" &middot; PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
         if (!preflight.isEmpty()) {
@@ -137,7 +137,7 @@ public final class RunReport {
                     .append(r.error.isEmpty() ? "" : "<br><small>" + esc(shorten(r.error, 300)) + "</small>")
                     .append("</td><td>").append(r.durationMillis).append(" ms</td>")
                     .append(String.format("<td><div class=\"bar\" style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td>", left, width))
-                    .append("<td><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
+                    .append("<td class=\"guards\"><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
                     .append(esc(r.statementTimeout)).append("</small></td><td>");
             for (Finding f : r.findings) {
                 sb.append("<div class=\"finding\"><code>").append(esc(f.ruleId())).append("</code> ")
