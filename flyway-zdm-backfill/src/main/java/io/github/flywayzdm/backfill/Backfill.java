@@ -1,0 +1,172 @@
+package io.github.flywayzdm.backfill;
+
+import io.github.flywayzdm.backfill.internal.BackfillRun;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A resumable, batched, throttled UPDATE of an existing table.
+ *
+ * <pre>{@code
+ * Backfill.of("orders")
+ *         .key("id")
+ *         .set("status = 'pending'")
+ *         .where("status IS NULL")
+ *         .build()
+ *         .run(connection);
+ * }</pre>
+ *
+ * Rows are walked in key order (keyset pagination, any orderable key, composite keys too) up to the largest key that
+ * existed when the backfill started. Each batch locks its rows in key order, updates them and records its progress
+ * in {@code zdm_backfill_progress} in one short transaction, so a crash resumes exactly after the last committed batch.
+ *
+ * <p>The table, key and checkpoint names are quoted identifiers; {@code set} and {@code where} are SQL fragments
+ * written by the migration author (trusted, like the SQL of a migration), never built from end-user input.
+ */
+public final class Backfill {
+
+    private final String schema;
+    private final String table;
+    private final List<String> key;
+    private final String set;
+    private final String where;
+    private final String id;
+    private final BackfillOptions options;
+
+    private Backfill(Builder b) {
+        this.schema = b.schema;
+        this.table = b.table;
+        this.key = List.copyOf(b.key);
+        this.set = b.set;
+        this.where = b.where;
+        this.id = b.id != null ? b.id : (schema == null ? "" : schema + ".") + table + ":" + set;
+        this.options = b.options;
+    }
+
+    /** A backfill of {@code table} (unqualified, in the search path). */
+    public static Builder of(String table) {
+        return new Builder(null, table);
+    }
+
+    /** A backfill of {@code schema.table}. */
+    public static Builder of(String schema, String table) {
+        return new Builder(schema, table);
+    }
+
+    /** Runs (or resumes) the backfill on this connection; the connection's autocommit state is restored afterwards. */
+    public BackfillResult run(Connection connection) throws SQLException {
+        return new BackfillRun(this, connection, null).execute(false);
+    }
+
+    /** Runs (or resumes) it with connections from the data source; a lost connection is replaced and the run goes on. */
+    public BackfillResult run(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return new BackfillRun(this, c, dataSource).execute(false);
+        }
+    }
+
+    /** Reports the key range, estimated rows and batches without writing anything (not even the checkpoint). */
+    public BackfillResult dryRun(Connection connection) throws SQLException {
+        return new BackfillRun(this, connection, null).execute(true);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public List<String> key() {
+        return key;
+    }
+
+    public String set() {
+        return set;
+    }
+
+    /** The row filter, or null. */
+    public String where() {
+        return where;
+    }
+
+    /** The checkpoint id (stable across runs, so a rerun resumes). */
+    public String id() {
+        return id;
+    }
+
+    public BackfillOptions options() {
+        return options;
+    }
+
+    public static final class Builder {
+        private final String schema;
+        private final String table;
+        private final List<String> key = new ArrayList<>();
+        private String set;
+        private String where;
+        private String id;
+        private BackfillOptions options = BackfillOptions.defaults();
+
+        private Builder(String schema, String table) {
+            this.schema = schema;
+            this.table = Objects.requireNonNull(table, "table");
+        }
+
+        /** The key columns, in order (a primary key or any unique, indexed, orderable columns). */
+        public Builder key(String... columns) {
+            key.addAll(List.of(columns));
+            return this;
+        }
+
+        /** The SET clause without the word SET, e.g. {@code "status = 'pending'"}. */
+        public Builder set(String setClause) {
+            this.set = setClause;
+            return this;
+        }
+
+        /** Only rows matching this condition are updated, e.g. {@code "status IS NULL"}. */
+        public Builder where(String condition) {
+            this.where = condition;
+            return this;
+        }
+
+        /** The checkpoint id; defaults to table and SET clause. */
+        public Builder id(String checkpointId) {
+            this.id = checkpointId;
+            return this;
+        }
+
+        public Builder options(BackfillOptions backfillOptions) {
+            this.options = Objects.requireNonNull(backfillOptions);
+            return this;
+        }
+
+        public Backfill build() {
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("Backfill of " + table + " needs key(...) columns");
+            }
+            if (set == null || set.isBlank()) {
+                throw new IllegalArgumentException("Backfill of " + table + " needs a set(...) clause");
+            }
+            return new Backfill(this);
+        }
+    }
+
+    /** For logs. */
+    @Override
+    public String toString() {
+        return "backfill " + id;
+    }
+
+    static Duration seconds(long s) {
+        return Duration.ofSeconds(s);
+    }
+}

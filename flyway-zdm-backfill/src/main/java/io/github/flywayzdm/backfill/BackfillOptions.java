@@ -1,0 +1,77 @@
+package io.github.flywayzdm.backfill;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a backfill paces itself. Defaults: batches of 1,000 rows adapting between 100 and 50,000 to take about
+ * 200 ms each, lock_timeout 1 s and statement_timeout 30 s per batch, 10 retries, a 10 ms pause between batches.
+ *
+ * @param initialBatchSize  rows in the first batch
+ * @param minBatchSize      the adaptive size never goes below this
+ * @param maxBatchSize      nor above this
+ * @param targetBatchTime   the batch duration the size adapts to
+ * @param pause             sleep between batches (throttle)
+ * @param lockTimeout       SET LOCAL lock_timeout of each batch
+ * @param statementTimeout  SET LOCAL statement_timeout of each batch
+ * @param maxRetries        consecutive retries of one batch (lock timeout, deadlock, serialization, lost connection)
+ * @param checkpointSchema  schema of the zdm_backfill_progress table (null: the first schema of the search path)
+ * @param healthCheck       consulted before each batch; may ask to wait (replication lag, load)
+ * @param progressInterval  how often progress is logged
+ */
+public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBatchSize, Duration targetBatchTime,
+                              Duration pause, Duration lockTimeout, Duration statementTimeout, int maxRetries,
+                              String checkpointSchema, HealthCheck healthCheck, Duration progressInterval) {
+
+    public BackfillOptions {
+        if (minBatchSize < 1 || maxBatchSize < minBatchSize || initialBatchSize < minBatchSize || initialBatchSize > maxBatchSize) {
+            throw new IllegalArgumentException("batch sizes must satisfy 1 <= min <= initial <= max");
+        }
+        Objects.requireNonNull(targetBatchTime);
+        Objects.requireNonNull(pause);
+        Objects.requireNonNull(lockTimeout);
+        Objects.requireNonNull(statementTimeout);
+        Objects.requireNonNull(healthCheck);
+        Objects.requireNonNull(progressInterval);
+    }
+
+    public static BackfillOptions defaults() {
+        return new BackfillOptions(1_000, 100, 50_000, Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 10, null, HealthCheck.replicationLag(Duration.ofSeconds(10)), Duration.ofSeconds(10));
+    }
+
+    public BackfillOptions withBatchSize(int initial, int min, int max) {
+        return new BackfillOptions(initial, min, max, targetBatchTime, pause, lockTimeout, statementTimeout, maxRetries,
+                checkpointSchema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withTargetBatchTime(Duration target) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, target, pause, lockTimeout, statementTimeout,
+                maxRetries, checkpointSchema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withPause(Duration between) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, between, lockTimeout,
+                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withTimeouts(Duration lock, Duration statement) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lock, statement,
+                maxRetries, checkpointSchema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withMaxRetries(int retries) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
+                statementTimeout, retries, checkpointSchema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withCheckpointSchema(String schema) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
+                statementTimeout, maxRetries, schema, healthCheck, progressInterval);
+    }
+
+    public BackfillOptions withHealthCheck(HealthCheck check) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
+                statementTimeout, maxRetries, checkpointSchema, check, progressInterval);
+    }
+}

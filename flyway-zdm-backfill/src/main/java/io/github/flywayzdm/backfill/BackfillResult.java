@@ -1,0 +1,40 @@
+package io.github.flywayzdm.backfill;
+
+import java.time.Duration;
+
+/**
+ * What a run did.
+ *
+ * @param id             checkpoint id
+ * @param rowsUpdated    rows updated in this run
+ * @param rowsTotal      rows updated over all runs of this backfill
+ * @param batches        batches committed in this run
+ * @param retries        batches retried after a lock timeout, deadlock, serialization failure or lost connection
+ * @param finalBatchSize the adaptive batch size at the end
+ * @param elapsed        wall time of this run
+ * @param alreadyDone    the backfill had finished in an earlier run: nothing was done
+ * @param dryRun         nothing was written; {@code estimatedRows} and {@code estimatedBatches} describe the work
+ * @param estimatedRows  rows in the key range (planner estimate)
+ * @param estimatedBatches batches at the initial size
+ * @param lowerKey       the key the run started after ("" when from the start)
+ * @param upperKey       the largest key when the backfill started
+ */
+public record BackfillResult(String id, long rowsUpdated, long rowsTotal, long batches, long retries, int finalBatchSize,
+                             Duration elapsed, boolean alreadyDone, boolean dryRun, long estimatedRows, long estimatedBatches,
+                             String lowerKey, String upperKey) {
+
+    public double rowsPerSecond() {
+        return elapsed.isZero() ? 0 : rowsUpdated / (elapsed.toNanos() / 1e9);
+    }
+
+    @Override
+    public String toString() {
+        if (dryRun) {
+            return "dry run of " + id + ": keys (" + lowerKey + ", " + upperKey + "], ~" + estimatedRows + " rows, ~"
+                    + estimatedBatches + " batches";
+        }
+        return alreadyDone ? id + ": already done (" + rowsTotal + " rows)"
+                : String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d batches (%,d retries) in %.1f s, %.0f rows/s, final batch %d",
+                id, rowsUpdated, batches, retries, elapsed.toNanos() / 1e9, rowsPerSecond(), finalBatchSize);
+    }
+}

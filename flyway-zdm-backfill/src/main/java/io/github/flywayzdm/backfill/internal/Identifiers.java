@@ -1,0 +1,23 @@
+package io.github.flywayzdm.backfill.internal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Quoting for names that come from the backfill definition: always quoted, so no name can inject SQL. */
+final class Identifiers {
+
+    private Identifiers() {
+    }
+
+    static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String qualified(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    static String list(List<String> names) {
+        return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.flywayzdm.backfill.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * SQL for "key after {@code lower} and up to {@code upper}" over any key: row comparisons on the key columns, values
+ * bound as text and cast to each column's type, so bigint, uuid, text, timestamps and composite keys all work.
+ */
+final class KeyRange {
+
+    private final List<String> columns;
+    private final List<String> types;
+
+    KeyRange(List<String> columns, List<String> types) {
+        this.columns = columns;
+        this.types = types;
+    }
+
+    /** The key columns as a row, e.g. {@code ("a", "b")}. */
+    String row() {
+        return "(" + Identifiers.list(columns) + ")";
+    }
+
+    /** {@code (?::bigint, ?::uuid)}. */
+    String params() {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < types.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types.get(i)).append(')');
+        }
+        return b.append(')').toString();
+    }
+
+    /** A condition for {@code lower < key <= upper}; {@code lower} may be null (from the start). */
+    String condition(boolean hasLower) {
+        return (hasLower ? row() + " > " + params() + " AND " : "") + row() + " <= " + params();
+    }
+
+    String orderBy() {
+        return Identifiers.list(columns);
+    }
+
+    int size() {
+        return columns.size();
+    }
+
+    /** Binds lower (if any) then upper, from parameter index {@code from}; returns the next free index. */
+    int bind(PreparedStatement ps, int from, String[] lower, String[] upper) throws SQLException {
+        int i = from;
+        if (lower != null) {
+            for (String v : lower) {
+                ps.setString(i++, v);
+            }
+        }
+        for (String v : upper) {
+            ps.setString(i++, v);
+        }
+        return i;
+    }
+}
