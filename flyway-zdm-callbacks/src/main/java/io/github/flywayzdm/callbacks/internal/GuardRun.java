@@ -40,6 +40,7 @@ public final class GuardRun implements AutoCloseable {
     private final SessionMonitor monitor;
     private final LiveTableSizes sizes;
     private final Linter linter;
+    private final LintAhead ahead;
     private final Set<String> knownInvalidIndexes = new HashSet<>();
     private final int attempt;
     private Map<String, String> builtIns;
@@ -83,6 +84,8 @@ public final class GuardRun implements AutoCloseable {
         settings.disabledRules().forEach(lint::disable);
         settings.severities().forEach(lint::severity);
         this.linter = Linter.of(lint.build());
+        this.ahead = new LintAhead(Linter.of(lint.tableSizes(io.github.flywayzdm.lint.TableSizes.unknown(),
+                settings.smallTableRows()).build()), config);
         report.server(CatalogChecks.serverVersion(c), settings.toString());
     }
 
@@ -202,6 +205,9 @@ public final class GuardRun implements AutoCloseable {
                     refuse(info.getScript() + ": " + e.getMessage());
                 }
                 lint(info, currentSql, current.transactional);
+                if (scripts.placeholdersApply(info)) {
+                    ahead.prefetch(info.getVersion(), raw -> scripts.substitute(raw, info.getScript(), builtIns));
+                }
             }
         }
         if (currentSql != null && !current.transactional && SqlText.usesConcurrently(currentSql) && transactionalLock()
@@ -223,8 +229,10 @@ public final class GuardRun implements AutoCloseable {
     }
 
     private void lint(MigrationInfo info, String sql, boolean transactional) {
-        sizes.clear();
-        LintReport lr = linter.lint(List.of(new MigrationScript(info.getScript(), sql, transactional)));
+        LintReport lr = ahead.take(info.getScript(), sql).orElseGet(() -> {
+            sizes.clear();
+            return linter.lint(List.of(new MigrationScript(info.getScript(), sql, transactional)));
+        });
         current.findings.addAll(lr.findings());
         List<Finding> failures = lr.failures();
         for (Finding f : lr.active()) {
@@ -416,6 +424,7 @@ public final class GuardRun implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("flyway-zdm: could not reset the monitor session: {}", e.getMessage());
         }
+        ahead.close();
         monitor.close();
     }
 

@@ -57,16 +57,24 @@ public final class ScriptSource {
     /** The text Flyway will execute: placeholders substituted unless disabled for the script or globally. */
     public Optional<String> substituted(MigrationInfo info, Map<String, String> builtIns) {
         Optional<String> raw = raw(info);
-        Boolean perScript = info.isPlaceholderReplacement();
-        boolean replace = perScript != null ? perScript : config.isPlaceholderReplacement();
-        if (raw.isEmpty() || !replace) {
+        if (raw.isEmpty() || !placeholdersApply(info)) {
             return raw;
         }
+        return Optional.of(substitute(raw.get(), info.getScript(), builtIns));
+    }
+
+    public boolean placeholdersApply(MigrationInfo info) {
+        Boolean perScript = info.isPlaceholderReplacement();
+        return perScript != null ? perScript : config.isPlaceholderReplacement();
+    }
+
+    /** Applies the configured and built-in placeholders to a script's raw text. */
+    public String substitute(String raw, String script, Map<String, String> builtIns) {
         Map<String, String> values = new HashMap<>();
         builtIns.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
-        values.put("flyway:filename", fileName(info.getScript()));
+        values.put("flyway:filename", fileName(script));
         config.getPlaceholders().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
-        return Optional.of(replace(raw.get(), config.getPlaceholderPrefix(), config.getPlaceholderSuffix(), values));
+        return replace(raw, config.getPlaceholderPrefix(), config.getPlaceholderSuffix(), values);
     }
 
     /** Flyway's built-in placeholders that are cheap to know. */
