@@ -59,6 +59,14 @@ public final class Linter {
         return engine.run(scripts, target);
     }
 
+    /**
+     * A session that lints migrations one at a time, in order, each against the schema built by the ones before
+     * (the migrate-time callbacks use it: earlier migrations are replayed once, not once per migration).
+     */
+    public LintSession newSession() {
+        return new LintSession(engine);
+    }
+
     /** The rule catalogue, sorted by id. */
     public static List<RuleInfo> rules() {
         return RuleCatalogue.all().stream().map(Rule::info)

@@ -64,6 +64,22 @@ public final class LintEngine {
         return new LintReport(findings, files, statements, unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** Lints one script against the schema {@code catalog} holds, then adds the script to it. */
+    public LintReport lintOne(SchemaCatalog catalog, MigrationScript script) {
+        long started = System.nanoTime();
+        SplitResult split = StatementSplitter.split(script.content());
+        List<AnalyzedStatement> analyzed = analyze(split.statements());
+        List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog).lint();
+        int unparsed = (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
+        return new LintReport(findings, 1, analyzed.size(), unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Adds a script to the schema {@code catalog} holds, without linting it. */
+    public void replay(SchemaCatalog catalog, MigrationScript script) {
+        SplitResult split = StatementSplitter.split(script.content());
+        new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog).replayOnly();
+    }
+
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
         List<AnalyzedStatement> out = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
