@@ -5,6 +5,7 @@ import io.github.flywayzdm.callbacks.ZdmVetoException;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
+import io.github.flywayzdm.lint.LintSession;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.Severity;
@@ -40,7 +41,7 @@ public final class GuardRun implements AutoCloseable {
     private final SessionMonitor monitor;
     private final LiveTableSizes sizes;
     private final Linter linter;
-    private final LintAhead ahead;
+    private LintSession session;
     private final Set<String> knownInvalidIndexes = new HashSet<>();
     private final int attempt;
     private Map<String, String> builtIns;
@@ -84,8 +85,6 @@ public final class GuardRun implements AutoCloseable {
         settings.disabledRules().forEach(lint::disable);
         settings.severities().forEach(lint::severity);
         this.linter = Linter.of(lint.build());
-        this.ahead = new LintAhead(Linter.of(lint.tableSizes(io.github.flywayzdm.lint.TableSizes.unknown(),
-                settings.smallTableRows()).build()), config);
         report.server(CatalogChecks.serverVersion(c), settings.toString());
     }
 
@@ -205,9 +204,6 @@ public final class GuardRun implements AutoCloseable {
                     refuse(info.getScript() + ": " + e.getMessage());
                 }
                 lint(info, currentSql, current.transactional);
-                if (scripts.placeholdersApply(info)) {
-                    ahead.prefetch(info.getVersion(), raw -> scripts.substitute(raw, info.getScript(), builtIns));
-                }
             }
         }
         if (currentSql != null && !current.transactional && SqlText.usesConcurrently(currentSql) && transactionalLock()
@@ -228,11 +224,31 @@ public final class GuardRun implements AutoCloseable {
         watch = monitor.start(applied.backendPid(), settings.watchdogLimit());
     }
 
+    /**
+     * The lint session of this run, seeded once with the SQL migrations before {@code first}, so each migration is
+     * judged with the schema the earlier ones built (a CHECK validated last release, the type a column had).
+     */
+    private LintSession session(MigrationInfo first) {
+        if (session != null) {
+            return session;
+        }
+        session = linter.newSession();
+        try {
+            for (MigrationInfo m : Flyway.configure(config.getClassLoader()).configuration(config).load().info().all()) {
+                if (m.getVersion() != null && first.getVersion() != null && m.getVersion().compareTo(first.getVersion()) < 0
+                        && scripts.isSql(m)) {
+                    scripts.substituted(m, builtIns).ifPresent(sql -> session.replay(new MigrationScript(m.getScript(), sql, null)));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("flyway-zdm: earlier migrations not available as lint context: {}", e.getMessage());
+        }
+        return session;
+    }
+
     private void lint(MigrationInfo info, String sql, boolean transactional) {
-        LintReport lr = ahead.take(info.getScript(), sql).orElseGet(() -> {
-            sizes.clear();
-            return linter.lint(List.of(new MigrationScript(info.getScript(), sql, transactional)));
-        });
+        sizes.clear();
+        LintReport lr = session(info).lint(new MigrationScript(info.getScript(), sql, transactional));
         current.findings.addAll(lr.findings());
         List<Finding> failures = lr.failures();
         for (Finding f : lr.active()) {
@@ -424,7 +440,6 @@ public final class GuardRun implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("flyway-zdm: could not reset the monitor session: {}", e.getMessage());
         }
-        ahead.close();
         monitor.close();
     }
 
