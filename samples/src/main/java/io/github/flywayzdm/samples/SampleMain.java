@@ -1,41 +1,39 @@
 package io.github.flywayzdm.samples;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
+import java.nio.file.Path;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-/** {@code mvn -q -pl samples -am compile exec:java}: runs the sample migrations on a real PostgreSQL. */
+/**
+ * {@code mvn -q -pl samples -am compile exec:java}: seeds orders/customers on a real PostgreSQL, starts simulated
+ * application traffic and runs the zero-downtime migrations with flyway-zdm guarding each one, then prints what the
+ * traffic saw. {@code -Dexec.args=--naive} shows the naive migrations refused instead.
+ */
 public final class SampleMain {
 
     private SampleMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (SampleDatabase db = SampleDatabase.open()) {
-            System.out.println("flyway-zdm sample on " + db.description() + " (" + serverVersion(db) + ")");
-            MigrateResult result = migrate(db);
-            System.out.printf("flyway migrate: %d migration(s) applied, schema now at version %s, success=%s%n",
-                    result.migrationsExecuted, result.targetSchemaVersion, result.success);
+        SampleOptions options;
+        try {
+            options = SampleOptions.parse(args);
+        } catch (SampleOptions.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(SampleOptions.USAGE);
+            return;
         }
+        SampleResult result = run(options);
+        result.print(System.out);
+        Path report = SampleReport.write(result, options.reportDir());
+        System.out.println("\nReport: " + report.toAbsolutePath());
     }
 
-    static MigrateResult migrate(SampleDatabase db) {
-        return Flyway.configure()
-                .dataSource(db.dataSource())
-                .locations("classpath:db/sample")
-                .load()
-                .migrate();
-    }
-
-    static String serverVersion(SampleDatabase db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW server_version")) {
-            rs.next();
-            return "PostgreSQL " + rs.getString(1);
+    static SampleResult run(SampleOptions options) throws Exception {
+        try (SampleDatabase db = SampleDatabase.open()) {
+            System.out.println("flyway-zdm sample on " + db.description());
+            Guard guard = SampleGuard.create(options.reportDir());
+            return options.naive() ? NaiveStory.run(db, options, guard) : ZeroDowntimeStory.run(db, options, guard);
         }
     }
 }

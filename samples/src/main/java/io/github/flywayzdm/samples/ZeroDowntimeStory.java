@@ -1,0 +1,65 @@
+package io.github.flywayzdm.samples;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The article's story done right, under live traffic: expand/contract rename, NOT NULL with default, a concurrent
+ * index and a NOT VALID foreign key, each migration guarded by flyway-zdm.
+ */
+final class ZeroDowntimeStory {
+
+    static final String LOCATION = "classpath:db/sample";
+    /** The application rolls out a version between these runs, as a real deployment would. */
+    private static final String SETUP_TARGET = "2";
+    private static final String EXPAND_TARGET = "13";
+    private static final String BOTH_COLUMNS_TARGET = "16";
+
+    private ZeroDowntimeStory() {
+    }
+
+    static SampleResult run(SampleDatabase db, SampleOptions options, Guard guard) throws Exception {
+        MigrationTimeline timeline = new MigrationTimeline();
+        List<MigrateResult> runs = new ArrayList<>();
+        runs.add(flyway(db, guard, timeline, SETUP_TARGET).migrate());
+        long started = System.nanoTime();
+        SampleData.seed(db.dataSource(), options.customers(), options.orders());
+        long seeded = System.nanoTime() - started;
+
+        Traffic traffic = new Traffic(db.dataSource(), options.threads(), options.orders(), options.customers());
+        traffic.start();
+        long baselineFrom = System.nanoTime();
+        Thread.sleep(2000);
+        long baselineTo = System.nanoTime();
+        try {
+            runs.add(flyway(db, guard, timeline, EXPAND_TARGET).migrate());
+            traffic.switchTo(Traffic.AppVersion.V2_BOTH);
+            runs.add(flyway(db, guard, timeline, BOTH_COLUMNS_TARGET).migrate());
+            traffic.switchTo(Traffic.AppVersion.V3_FULL_NAME);
+            runs.add(flyway(db, guard, timeline, "latest").migrate());
+            Thread.sleep(500);
+        } finally {
+            traffic.close();
+        }
+        return SampleResult.of(options, db, seeded, timeline.entries(), traffic.log(), baselineFrom, baselineTo,
+                runs, guard, LOCATION);
+    }
+
+    static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String target) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(guard.flywaySettings());
+        // CONCURRENTLY cannot run while Flyway holds its lock in a transaction: it would wait forever.
+        settings.put("flyway.postgresql.transactional.lock", "false");
+        List<org.flywaydb.core.api.callback.Callback> callbacks = new ArrayList<>(guard.callbacks());
+        callbacks.add(timeline);
+        return Flyway.configure()
+                .configuration(settings)
+                .dataSource(db.dataSource())
+                .locations(LOCATION)
+                .target(target)
+                .callbacks(callbacks.toArray(org.flywaydb.core.api.callback.Callback[]::new))
+                .load();
+    }
+}
