@@ -1,22 +1,7 @@
 package io.github.flywayzdm.lint;
 
-import io.github.flywayzdm.embedded.PgVersions;
-import io.github.flywayzdm.testsupport.TestDatabase;
-import io.github.flywayzdm.testsupport.WithPostgres;
-import org.junit.jupiter.api.Test;
+import io.github.flywayzdm.testsupport.ServerVersionSmokeTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The module's tests run on a real PostgreSQL of the selected major (-Dzdm.pg.version, default 17). */
-@WithPostgres
-class ModuleSmokeTest {
-
-    @Test
-    void runsOnTheSelectedPostgresVersion(TestDatabase db) throws Exception {
-        int versionNum = db.serverVersionNum();
-        assertThat(versionNum).isGreaterThanOrEqualTo(130000);
-        if (System.getenv("ZDM_TEST_JDBC_URL") == null) {
-            assertThat(versionNum / 10000).isEqualTo(PgVersions.selectedMajor());
-        }
-    }
+/** This module's tests run on a real PostgreSQL of the selected major. */
+class ModuleSmokeTest extends ServerVersionSmokeTest {
 }

@@ -9,7 +9,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The failure path: the same changes written the naive way (the article's "dangerous" forms and its one-transaction
@@ -62,14 +61,6 @@ final class NaiveStory {
     }
 
     private static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String target) {
-        List<org.flywaydb.core.api.callback.Callback> callbacks = new ArrayList<>(guard.callbacks());
-        callbacks.add(timeline);
-        return Flyway.configure()
-                .configuration(Map.copyOf(guard.flywaySettings()))
-                .dataSource(db.dataSource())
-                .locations(LOCATION)
-                .target(target)
-                .callbacks(callbacks.toArray(org.flywaydb.core.api.callback.Callback[]::new))
-                .load();
+        return ZeroDowntimeStory.flyway(db, guard, timeline, LOCATION, target);
     }
 }

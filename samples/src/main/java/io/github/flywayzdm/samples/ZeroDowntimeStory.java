@@ -49,6 +49,11 @@ final class ZeroDowntimeStory {
     }
 
     static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String target) {
+        return flyway(db, guard, timeline, LOCATION, target);
+    }
+
+    /** Flyway as the sample runs it: the guard's callbacks and settings, the timeline, one location, a target. */
+    static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String location, String target) {
         java.util.Map<String, String> settings = new java.util.HashMap<>(guard.flywaySettings());
         // CONCURRENTLY cannot run while Flyway holds its lock in a transaction: it would wait forever.
         settings.put("flyway.postgresql.transactional.lock", "false");
@@ -57,7 +62,7 @@ final class ZeroDowntimeStory {
         return Flyway.configure()
                 .configuration(settings)
                 .dataSource(db.dataSource())
-                .locations(LOCATION)
+                .locations(location)
                 .target(target)
                 .callbacks(callbacks.toArray(org.flywaydb.core.api.callback.Callback[]::new))
                 .load();
