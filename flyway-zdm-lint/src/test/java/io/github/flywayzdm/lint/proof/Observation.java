@@ -17,7 +17,7 @@ enum Observation {
     SCANNED,
     /** a new index on t was built */
     INDEX_BUILT,
-    /** PostgreSQL refused to run it inside a transaction block (SQLSTATE 25001) */
+    /** PostgreSQL refused it inside a transaction block (SQLSTATE 25001); REWRITTEN/INDEX_BUILT then come from an autocommit run */
     REFUSED_IN_TRANSACTION;
 
     static Set<Observation> none() {
