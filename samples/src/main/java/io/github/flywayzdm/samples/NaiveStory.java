@@ -47,7 +47,7 @@ final class NaiveStory {
         }
         return SampleResult.of(options, db, seeded, timeline.entries(), traffic.log(), baselineFrom, baselineTo, runs,
                         guard, LOCATION)
-                .withNotes(List.of("zdm:lint over " + LOCATION + ": " + lint.summary() + "\n" + compilerStyle(lint), refusal));
+                .withNotes(List.of("flyway-zdm lint over " + LOCATION + ": " + lint.summary() + "\n" + compilerStyle(lint), refusal));
     }
 
     static String compilerStyle(LintReport report) {
