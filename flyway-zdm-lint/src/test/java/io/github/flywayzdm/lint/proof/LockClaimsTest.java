@@ -91,6 +91,10 @@ class LockClaimsTest {
                 claim("statements-after-access-exclusive", "", "ALTER TABLE t ADD COLUMN flag boolean; UPDATE t SET n = n + 1 WHERE id <= 10",
                         set(READS_BLOCKED, WRITES_BLOCKED),
                         "UPDATE t SET n = n + 1 WHERE id <= 10", set()),
+                claim("attach-partition-without-check", "CREATE TABLE pp (id bigint NOT NULL, c text, n int, pid bigint) PARTITION BY RANGE (id)",
+                        "ALTER TABLE pp ATTACH PARTITION t FOR VALUES FROM (0) TO (200000)", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE pp ATTACH PARTITION t FOR VALUES FROM (0) TO (200000)", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "ALTER TABLE t ADD CONSTRAINT t_bound CHECK (id IS NOT NULL AND id >= 0 AND id < 200000)"),
                 // REINDEX locks the indexes ACCESS EXCLUSIVE: even a seq-scan SELECT waits, because planning opens every index
                 claim("reindex-non-concurrent", "", "REINDEX TABLE t", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
                         "REINDEX TABLE CONCURRENTLY t", set(REFUSED_IN_TRANSACTION)));
