@@ -5,7 +5,6 @@ import io.github.flywayzdm.backfill.internal.BackfillRun;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -164,9 +163,5 @@ public final class Backfill {
     @Override
     public String toString() {
         return "backfill " + id;
-    }
-
-    static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
     }
 }

@@ -7,8 +7,4 @@ import java.util.Map;
 
 /** The flyway-zdm guard as the sample configures it: its Flyway callbacks and settings, and a line describing them. */
 record Guard(List<Callback> callbacks, Map<String, String> flywaySettings, String description) {
-
-    static Guard none() {
-        return new Guard(List.of(), Map.of(), "no guard");
-    }
 }

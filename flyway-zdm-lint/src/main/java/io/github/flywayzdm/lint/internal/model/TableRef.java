@@ -1,7 +1,5 @@
 package io.github.flywayzdm.lint.internal.model;
 
-import java.util.Locale;
-
 /**
  * A relation name as PostgreSQL resolves it: unquoted parts folded to lower case, quoted parts kept.
  *
@@ -36,9 +34,5 @@ public record TableRef(String schema, String name) {
     @Override
     public String toString() {
         return sql();
-    }
-
-    static String fold(String part) {
-        return part.toLowerCase(Locale.ROOT);
     }
 }
