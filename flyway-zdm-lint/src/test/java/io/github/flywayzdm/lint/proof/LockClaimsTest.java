@@ -95,6 +95,13 @@ class LockClaimsTest {
                         "ALTER TABLE pp ATTACH PARTITION t FOR VALUES FROM (0) TO (200000)", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
                         "ALTER TABLE pp ATTACH PARTITION t FOR VALUES FROM (0) TO (200000)", set(READS_BLOCKED, WRITES_BLOCKED),
                         "ALTER TABLE t ADD CONSTRAINT t_bound CHECK (id IS NOT NULL AND id >= 0 AND id < 200000)"),
+                claim("refresh-matview-non-concurrent",
+                        "ALTER TABLE t RENAME TO src; CREATE MATERIALIZED VIEW t AS SELECT * FROM src; CREATE UNIQUE INDEX t_mv_id ON t (id)",
+                        "REFRESH MATERIALIZED VIEW t", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "REFRESH MATERIALIZED VIEW CONCURRENTLY t", set(WRITES_BLOCKED, SCANNED)),
+                claim("domain-check-constraint", "CREATE DOMAIN posint AS int; ALTER TABLE t ADD COLUMN d posint; UPDATE t SET d = 1",
+                        "ALTER DOMAIN posint ADD CONSTRAINT posint_check CHECK (VALUE > 0)", set(WRITES_BLOCKED, SCANNED),
+                        "ALTER DOMAIN posint ADD CONSTRAINT posint_check CHECK (VALUE > 0) NOT VALID", set()),
                 // REINDEX locks the indexes ACCESS EXCLUSIVE: even a seq-scan SELECT waits, because planning opens every index
                 claim("reindex-non-concurrent", "", "REINDEX TABLE t", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
                         "REINDEX TABLE CONCURRENTLY t", set(REFUSED_IN_TRANSACTION)));
