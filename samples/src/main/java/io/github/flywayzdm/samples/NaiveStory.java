@@ -3,11 +3,8 @@ package io.github.flywayzdm.samples;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,29 +21,17 @@ final class NaiveStory {
 
     static SampleResult run(SampleDatabase db, SampleOptions options, Guard guard) throws Exception {
         LintReport lint = SampleLint.lint(LOCATION, LintConfig.builder().lockTimeoutByRunner(true).build());
-        MigrationTimeline timeline = new MigrationTimeline();
-        List<MigrateResult> runs = new ArrayList<>();
-        runs.add(flyway(db, guard, timeline, "2").migrate());
-        long started = System.nanoTime();
-        SampleData.seed(db.dataSource(), options.customers(), options.orders());
-        long seeded = System.nanoTime() - started;
-
-        Traffic traffic = new Traffic(db.dataSource(), options.threads(), options.orders(), options.customers());
-        traffic.start();
-        long baselineFrom = System.nanoTime();
-        Thread.sleep(1000);
-        long baselineTo = System.nanoTime();
+        StoryStart story = StoryStart.begin(db, options, guard, LOCATION, "2", 1000);
         String refusal;
         try {
-            runs.add(flyway(db, guard, timeline, "latest").migrate());
+            story.migrate(db, guard, LOCATION, "latest");
             refusal = "The guard did NOT refuse the naive migrations.";
         } catch (FlywayException e) {
             refusal = "flyway migrate refused by flyway-zdm:\n" + e.getMessage();
         } finally {
-            traffic.close();
+            story.traffic.close();
         }
-        return SampleResult.of(options, db, seeded, timeline.entries(), traffic.log(), baselineFrom, baselineTo, runs,
-                        guard, LOCATION)
+        return story.result(options, db, guard, LOCATION)
                 .withNotes(List.of("flyway-zdm lint over " + LOCATION + ": " + lint.summary() + "\n" + compilerStyle(lint), refusal));
     }
 
@@ -58,9 +43,5 @@ final class NaiveStory {
                     .append("] ").append(f.message()).append('\n');
         }
         return b.toString();
-    }
-
-    private static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String target) {
-        return ZeroDowntimeStory.flyway(db, guard, timeline, LOCATION, target);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.flywayzdm.samples;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,30 +21,18 @@ final class ZeroDowntimeStory {
     }
 
     static SampleResult run(SampleDatabase db, SampleOptions options, Guard guard) throws Exception {
-        MigrationTimeline timeline = new MigrationTimeline();
-        List<MigrateResult> runs = new ArrayList<>();
-        runs.add(flyway(db, guard, timeline, SETUP_TARGET).migrate());
-        long started = System.nanoTime();
-        SampleData.seed(db.dataSource(), options.customers(), options.orders());
-        long seeded = System.nanoTime() - started;
-
-        Traffic traffic = new Traffic(db.dataSource(), options.threads(), options.orders(), options.customers());
-        traffic.start();
-        long baselineFrom = System.nanoTime();
-        Thread.sleep(2000);
-        long baselineTo = System.nanoTime();
+        StoryStart story = StoryStart.begin(db, options, guard, LOCATION, SETUP_TARGET, 2000);
         try {
-            runs.add(flyway(db, guard, timeline, EXPAND_TARGET).migrate());
-            traffic.switchTo(Traffic.AppVersion.V2_BOTH);
-            runs.add(flyway(db, guard, timeline, BOTH_COLUMNS_TARGET).migrate());
-            traffic.switchTo(Traffic.AppVersion.V3_FULL_NAME);
-            runs.add(flyway(db, guard, timeline, "latest").migrate());
+            story.migrate(db, guard, LOCATION, EXPAND_TARGET);
+            story.traffic.switchTo(Traffic.AppVersion.V2_BOTH);
+            story.migrate(db, guard, LOCATION, BOTH_COLUMNS_TARGET);
+            story.traffic.switchTo(Traffic.AppVersion.V3_FULL_NAME);
+            story.migrate(db, guard, LOCATION, "latest");
             Thread.sleep(500);
         } finally {
-            traffic.close();
+            story.traffic.close();
         }
-        return SampleResult.of(options, db, seeded, timeline.entries(), traffic.log(), baselineFrom, baselineTo,
-                runs, guard, LOCATION);
+        return story.result(options, db, guard, LOCATION);
     }
 
     static Flyway flyway(SampleDatabase db, Guard guard, MigrationTimeline timeline, String target) {

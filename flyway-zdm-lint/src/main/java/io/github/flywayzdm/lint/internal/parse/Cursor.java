@@ -164,11 +164,9 @@ final class Cursor {
         int from = pos;
         for (int i = pos; i < end; i++) {
             Token t = tokens.get(i);
-            if (t.isSymbol("(") || t.isSymbol("[")) {
-                depth++;
-            } else if (t.isSymbol(")") || t.isSymbol("]")) {
-                depth--;
-            } else if (depth == 0 && t.isSymbol(",")) {
+            int change = nesting(t);
+            depth += change;
+            if (change == 0 && depth == 0 && t.isSymbol(",")) {
                 parts.add(new Cursor(sql, tokens, from, i));
                 from = i + 1;
             }
@@ -186,11 +184,9 @@ final class Cursor {
         int depth = 0;
         while (pos < end) {
             Token t = tokens.get(pos);
-            if (t.isSymbol("(") || t.isSymbol("[")) {
-                depth++;
-            } else if (t.isSymbol(")") || t.isSymbol("]")) {
-                depth--;
-            } else if (depth == 0) {
+            int change = nesting(t);
+            depth += change;
+            if (change == 0 && depth == 0) {
                 for (String stop : stops) {
                     if (t.is(stop)) {
                         return text(from, pos);
@@ -214,15 +210,21 @@ final class Cursor {
         int depth = 0;
         for (int i = pos; i < end; i++) {
             Token t = tokens.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.is(keyword)) {
+            int change = nesting(t);
+            depth += change;
+            if (change == 0 && depth == 0 && t.is(keyword)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** +1 for an opening parenthesis or bracket, -1 for a closing one, 0 otherwise. */
+    private static int nesting(Token t) {
+        if (t.isSymbol("(") || t.isSymbol("[")) {
+            return 1;
+        }
+        return t.isSymbol(")") || t.isSymbol("]") ? -1 : 0;
     }
 
     /** True when a keyword occurs anywhere in the remaining tokens. */
