@@ -59,7 +59,8 @@ public final class MigrationFiles {
 
     private static List<Path> sqlFilesIn(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
+            // not isRegularFile: a dangling link named *.sql must fail loudly, not vanish from the run
+            return walk.filter(p -> !Files.isDirectory(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
                     .sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new LintException(dir + ": cannot list directory: " + e.getMessage(), e);

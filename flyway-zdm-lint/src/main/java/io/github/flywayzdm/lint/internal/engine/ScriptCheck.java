@@ -71,18 +71,22 @@ final class ScriptCheck {
                 catalog.apply(op, script.path());
             }
         }
+        if (statements.isEmpty() && split.problems().isEmpty()) {
+            toolFinding(raw, "empty-migration", 1, 1, "The script has no SQL statement (only blanks or comments)");
+        }
         for (SplitProblem p : split.problems()) {
-            raw.add(toolFinding("split-problem", p.line(), p.column(), "Unterminated construct: " + p.message()));
+            toolFinding(raw, "split-problem", p.line(), p.column(), "Unterminated construct: " + p.message());
         }
         List<Finding> result = new Suppressions(config, script.path(), split, statements).apply(raw);
         result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
         return result;
     }
 
-    private Finding toolFinding(String ruleId, int line, int column, String message) {
+    /** Adds a finding of a rule the engine reports itself, unless the configuration disabled that rule. */
+    private void toolFinding(List<Finding> sink, String ruleId, int line, int column, String message) {
         RuleInfo info = io.github.flywayzdm.lint.Linter.rule(ruleId).orElseThrow();
-        Severity severity = config.severityOf(info).orElse(info.defaultSeverity());
-        return new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null);
+        config.severityOf(info).ifPresent(severity -> sink.add(
+                new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null)));
     }
 
     /** Shortens a statement for reports: at most 5 lines and 300 characters. */

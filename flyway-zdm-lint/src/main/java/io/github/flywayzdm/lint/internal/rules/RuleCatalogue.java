@@ -42,6 +42,7 @@ import io.github.flywayzdm.lint.internal.rules.locking.SetTablespace;
 import io.github.flywayzdm.lint.internal.rules.locking.StatementsAfterAccessExclusive;
 import io.github.flywayzdm.lint.internal.rules.locking.UnbatchedDataChange;
 import io.github.flywayzdm.lint.internal.rules.locking.VacuumFull;
+import io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration;
 import io.github.flywayzdm.lint.internal.rules.tool.SplitProblemFound;
 import io.github.flywayzdm.lint.internal.rules.tool.SuppressionUnknownRule;
 import io.github.flywayzdm.lint.internal.rules.tool.SuppressionWithoutReason;
@@ -81,7 +82,7 @@ public final class RuleCatalogue {
             new JsonColumn(), new PreferBigintPrimaryKey(), new PreferTextOverVarchar(), new PreferTimestamptz(),
             new BanCharType(), new ForeignKeyWithoutIndex(),
             // the input and the tool
-            new UnparsedStatement(), new SplitProblemFound(), new SuppressionWithoutReason(), new SuppressionUnknownRule(),
+            new UnparsedStatement(), new SplitProblemFound(), new EmptyMigration(), new SuppressionWithoutReason(), new SuppressionUnknownRule(),
             new UnusedSuppression(), new UnresolvedPlaceholder());
 
     private RuleCatalogue() {

@@ -54,9 +54,20 @@ class MigrationFilesTest {
         Files.writeString(file, "SELECT 1;");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         if (Files.isReadable(file)) {
-            return; // root reads anything: nothing to prove here
+            // root reads any file; /proc/self/mem is one that nobody can read from offset 0 (EIO)
+            assertThatThrownBy(() -> MigrationFiles.load(List.of(Path.of("/proc/self/mem")), dir))
+                    .isInstanceOf(LintException.class).hasMessageStartingWith("/proc/self/mem: cannot read file");
+            return;
         }
         assertThatThrownBy(() -> MigrationFiles.load(List.of(file), dir)).hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void aDanglingLinkInADirectoryIsAnErrorNotASkip(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.createSymbolicLink(dir.resolve("V2__gone.sql"), dir.resolve("moved-away.sql"));
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir), dir))
+                .isInstanceOf(LintException.class).hasMessage("V2__gone.sql: no such file");
     }
 
     @Test
@@ -73,6 +84,8 @@ class MigrationFilesTest {
         LintReport report = Linter.withDefaults().lint(MigrationFiles.load(List.of(dir), dir));
         assertThat(report.files()).isEqualTo(1);
         assertThat(report.statements()).isZero();
+        assertThat(report.findings()).extracting(f -> f.ruleId() + "@" + f.file() + ":" + f.line())
+                .containsExactly("empty-migration@V1__empty.sql:1");
         MigrationScript stdin = MigrationFiles.read("<stdin>", new ByteArrayInputStream("SELECT 1;".getBytes(StandardCharsets.UTF_8)));
         assertThat(stdin.path()).isEqualTo("<stdin>");
     }
