@@ -67,6 +67,14 @@ public final class Linter {
         return new LintSession(engine);
     }
 
+    /**
+     * How Flyway would run {@code scripts}: its order (undo scripts dropped), each script's transaction, and the
+     * statements after placeholder substitution. Used by the lock trace to execute exactly what Flyway would.
+     */
+    public List<PlannedScript> plan(List<MigrationScript> scripts) {
+        return engine.plan(scripts);
+    }
+
     /** The rule catalogue, sorted by id. */
     public static List<RuleInfo> rules() {
         return RuleCatalogue.all().stream().map(Rule::info)

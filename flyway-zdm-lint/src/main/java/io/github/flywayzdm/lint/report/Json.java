@@ -1,12 +1,12 @@
 package io.github.flywayzdm.lint.report;
 
-/** Minimal JSON string escaping, so the lint module needs no JSON library. */
-final class Json {
+/** Minimal JSON string escaping, so the lint module (and the trace) need no JSON library. */
+public final class Json {
 
     private Json() {
     }
 
-    static String str(String s) {
+    public static String str(String s) {
         if (s == null) {
             return "null";
         }

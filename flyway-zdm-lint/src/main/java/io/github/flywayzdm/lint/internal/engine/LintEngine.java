@@ -4,6 +4,7 @@ import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.PlannedScript;
 import io.github.flywayzdm.lint.internal.catalog.SchemaCatalog;
 import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 import io.github.flywayzdm.lint.internal.parse.Analysis;
@@ -78,6 +79,17 @@ public final class LintEngine {
     public void replay(SchemaCatalog catalog, MigrationScript script) {
         SplitResult split = StatementSplitter.split(script.content());
         new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog).replayOnly();
+    }
+
+    /** The scripts in Flyway's order, each with Flyway's transaction decision and its substituted statements. */
+    public List<PlannedScript> plan(List<MigrationScript> scripts) {
+        List<PlannedScript> plan = new ArrayList<>();
+        for (MigrationScript script : FlywayNames.order(scripts)) {
+            List<AnalyzedStatement> analyzed = analyze(StatementSplitter.split(script.content()).statements());
+            plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), analyzed.stream()
+                    .map(a -> new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine())).toList()));
+        }
+        return plan;
     }
 
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
