@@ -15,7 +15,7 @@ import java.util.Map;
 /** {@code zdm}: the command-line front end of flyway-zdm. */
 @Command(name = "zdm", mixinStandardHelpOptions = true, versionProvider = Zdm.Version.class,
         description = "Zero-downtime checks for PostgreSQL migrations (Flyway layout).",
-        subcommands = {LintCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:bad usage, bad input or a tool error (one line on stderr says which)"})
@@ -69,7 +69,7 @@ public final class Zdm implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'zdm lint' (see 'zdm --help')");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'zdm lint' or 'zdm trace' (see 'zdm --help')");
     }
 
     /** Gives commands the {@link Io} of this run. */
@@ -78,6 +78,9 @@ public final class Zdm implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == LintCommand.class) {
                 return type.cast(new LintCommand(io));
+            }
+            if (type == TraceCommand.class) {
+                return type.cast(new TraceCommand(io));
             }
             return CommandLine.defaultFactory().create(type);
         }

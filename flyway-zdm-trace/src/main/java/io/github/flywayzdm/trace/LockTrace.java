@@ -52,7 +52,7 @@ public final class LockTrace {
      */
     public TraceReport run(List<MigrationScript> scripts) {
         long started = System.nanoTime();
-        EmbeddedPostgresServer embedded = b.url == null ? EmbeddedPostgresServer.start(b.pgMajor) : null;
+        EmbeddedPostgresServer embedded = b.url == null ? startEmbedded(b.pgMajor) : null;
         try (ServerDatabase db = embedded != null ? ServerDatabase.create(embedded.jdbcUrl("postgres"), embedded.user(), "")
                 : ServerDatabase.create(b.url, b.user, b.password)) {
             LintConfig config = b.lintConfig.toBuilder().pgMajor(db.major()).build();
@@ -73,6 +73,15 @@ public final class LockTrace {
             if (embedded != null) {
                 embedded.close();
             }
+        }
+    }
+
+    private static EmbeddedPostgresServer startEmbedded(int major) {
+        try {
+            return EmbeddedPostgresServer.start(major);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().replace("\n", " ").replaceAll("\\s+", " ");
+            throw new LintException("lock trace: cannot start an embedded PostgreSQL " + major + ": " + message, e);
         }
     }
 

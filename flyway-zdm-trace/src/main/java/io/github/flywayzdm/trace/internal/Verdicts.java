@@ -109,14 +109,15 @@ public final class Verdicts {
     }
 
     private static void compareWithStatic(StatementTrace s, List<TraceFinding> dangers, List<TraceFinding> out) {
-        List<Finding> claims = s.staticFindings().stream().filter(f -> !NOT_LOCK_CLAIMS.contains(f.ruleId()))
-                .filter(f -> Linter.rule(f.ruleId()).map(RuleInfo::category).orElse(null) == Category.LOCKING)
+        List<Finding> flagged = s.staticFindings().stream().filter(f -> !f.ruleId().equals("missing-lock-timeout"))
                 .filter(f -> f.severity().atLeast(Severity.WARNING) || f.suppressed()).toList();
-        if (!dangers.isEmpty() && claims.isEmpty()) {
+        if (!dangers.isEmpty() && flagged.isEmpty()) {
             out.add(finding(TraceRules.STATIC_MISSED, Severity.INFO, s, "the static rules found nothing here, but the server showed "
                     + dangers.stream().map(TraceFinding::ruleId).collect(Collectors.joining(", ")), "For rule authors: add a rule or a corpus case."));
         }
-        boolean observed = !dangers.isEmpty() || s.locks().stream().anyMatch(l -> l.existing() && l.acquired() && l.blocksWrites());
+        List<Finding> claims = flagged.stream().filter(f -> !NOT_LOCK_CLAIMS.contains(f.ruleId()))
+                .filter(f -> Linter.rule(f.ruleId()).map(RuleInfo::category).orElse(null) == Category.LOCKING).toList();
+        boolean observed = !dangers.isEmpty() || s.locks().stream().anyMatch(l -> l.existing() && l.blocksWrites());
         if (!claims.isEmpty() && !observed) {
             out.add(finding(TraceRules.STATIC_UNCONFIRMED, Severity.INFO, s, "static rule(s) " + claims.stream().map(Finding::ruleId).distinct()
                     .collect(Collectors.joining(", ")) + " flagged this statement, but the server showed no rewrite, no scan under a "

@@ -1,0 +1,67 @@
+package io.github.flywayzdm.cli;
+
+import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.report.ReportFormat;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Where and how a report goes: shared by {@code zdm lint} and {@code zdm trace}. */
+final class OutputOptions {
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE; the text report still goes to stdout.")
+    Path output;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always, never.")
+    Io.ColourMode colour = Io.ColourMode.AUTO;
+
+    /** Parsed before any work, so a typo fails at once. */
+    ReportFormat format(Io io) {
+        return format != null ? ReportFormat.parse(format) : io.githubActions() ? ReportFormat.GITHUB : ReportFormat.TEXT;
+    }
+
+    /**
+     * Text to stdout (coloured on a terminal); another format to the output file, or to stdout with the summary on
+     * stderr so stdout stays machine-readable.
+     */
+    void print(Io io, ReportFormat chosen, Function<ReportFormat, String> render, String summary) {
+        if (output != null) {
+            write(output, render.apply(chosen));
+            io.out().print(text(io, render));
+        } else if (chosen == ReportFormat.TEXT) {
+            io.out().print(text(io, render));
+        } else {
+            io.out().print(render.apply(chosen));
+            io.err().println("zdm: " + summary);
+        }
+        io.out().flush();
+    }
+
+    private String text(Io io, Function<ReportFormat, String> render) {
+        String text = render.apply(ReportFormat.TEXT);
+        return io.colour(colour) ? Colours.paint(text) : text;
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LintException(file + ": cannot write the report: " + e.getMessage()
+                    .toLowerCase(Locale.ROOT).replace(file.toString().toLowerCase(Locale.ROOT), "").strip(), e);
+        }
+    }
+}
