@@ -1,13 +1,12 @@
 package io.github.flywayzdm.maven;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,57 +17,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LintMojoIT {
 
     @TempDir
-    Path project;
+    Path dir;
 
-    record Build(int exit, String log) {
-        boolean passed() {
-            return exit == 0 && log.contains("BUILD SUCCESS");
-        }
+    private MavenProject project;
+
+    @BeforeEach
+    void project() {
+        project = new MavenProject(dir);
     }
 
-    /** A pom-packaged project: its verify phase runs nothing but zdm:lint, so the build needs no other plugin. */
-    private void pom(String pluginConfiguration, String properties) throws Exception {
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>it</groupId>
-                  <artifactId>app</artifactId>
-                  <version>1</version>
-                  <packaging>pom</packaging>
-                  <properties>%s</properties>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>io.github.flywayzdm</groupId>
-                        <artifactId>zdm-maven-plugin</artifactId>
-                        <version>%s</version>
-                        <executions><execution><goals><goal>lint</goal></goals></execution></executions>
-                        <configuration>%s</configuration>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(properties, System.getProperty("zdm.plugin.version"), pluginConfiguration));
+    private void pom(String configuration, String properties) throws Exception {
+        project.pom("lint", configuration, properties);
     }
 
-    private void migration(String dir, String name, String sql) throws Exception {
-        Path d = Files.createDirectories(project.resolve(dir));
-        Files.writeString(d.resolve(name), sql);
+    private void migration(String subdir, String name, String sql) throws Exception {
+        project.migration(subdir, name, sql);
     }
 
-    private Build mvn(String... args) throws Exception {
-        String home = System.getProperty("zdm.maven.home");
-        assertThat(home).as("zdm.maven.home (set by failsafe)").isNotBlank();
-        List<String> command = new ArrayList<>(List.of(Path.of(home, "bin", "mvn").toString(), "-B", "-o", "-ntp",
-                "-Dmaven.repo.local=" + System.getProperty("zdm.maven.repo"), "verify"));
-        command.addAll(List.of(args));
-        Path log = project.resolve("build.log");
-        Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("mvn finished").isTrue();
-        return new Build(p.exitValue(), Files.readString(log));
+    private MavenProject.Build mvn(String... args) throws Exception {
+        return project.verify(args);
     }
 
-    private static final String DEFAULT_DIR = "src/main/resources/db/migration";
+    private static final String DEFAULT_DIR = MavenProject.DEFAULT_DIR;
     private static final String UNSAFE_INDEX = "SET lock_timeout = '3s';\nCREATE INDEX orders_status ON orders (status);\n";
 
     @Test
@@ -76,11 +46,11 @@ class LintMojoIT {
         pom("", "");
         migration(DEFAULT_DIR, "V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);");
         migration(DEFAULT_DIR, "V2__index.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status ON orders (status);");
-        Build build = mvn();
+        MavenProject.Build build = mvn();
         assertThat(build.passed()).as(build.log()).isTrue();
         assertThat(build.log()).containsPattern("\\[INFO] flyway-zdm: 2 files, 2 statements: 0 errors, 0 warnings, 0 info in \\d+ ms");
         for (String report : List.of("zdm-lint.txt", "zdm-lint.json", "zdm-lint.sarif", "TEST-zdm-lint.xml")) {
-            assertThat(project.resolve("target/zdm/" + report)).exists();
+            assertThat(dir.resolve("target/zdm/" + report)).exists();
         }
     }
 
@@ -89,15 +59,15 @@ class LintMojoIT {
         pom("", "");
         migration(DEFAULT_DIR, "V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);");
         migration(DEFAULT_DIR, "V2__index.sql", UNSAFE_INDEX);
-        Build build = mvn();
+        MavenProject.Build build = mvn();
         assertThat(build.exit()).isNotZero();
-        Path file = project.resolve(DEFAULT_DIR).resolve("V2__index.sql").toRealPath();
+        Path file = dir.resolve(DEFAULT_DIR).resolve("V2__index.sql").toRealPath();
         assertThat(build.log())
                 .contains("[ERROR] " + file + ":[2,1] error[create-index-non-concurrent] CREATE INDEX orders_status")
                 .contains("    fix: CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status ON orders (status)")
                 .contains("flyway-zdm: 1 unsafe migration finding(s) at or above 'error'")
                 .contains("MojoFailureException");
-        assertThat(Files.readString(project.resolve("target/zdm/TEST-zdm-lint.xml"))).contains("<failure type=\"create-index-non-concurrent\"");
+        assertThat(Files.readString(dir.resolve("target/zdm/TEST-zdm-lint.xml"))).contains("<failure type=\"create-index-non-concurrent\"");
     }
 
     @Test
@@ -107,7 +77,7 @@ class LintMojoIT {
         migration(DEFAULT_DIR, "V2__index.sql", "SET lock_timeout = '3s';\n"
                 + "-- zdm:ignore create-index-non-concurrent: orders has 40 rows in every environment\n"
                 + "CREATE INDEX orders_status ON orders (status);\n");
-        Build build = mvn();
+        MavenProject.Build build = mvn();
         assertThat(build.passed()).as(build.log()).isTrue();
         assertThat(build.log()).contains("flyway-zdm: 2 files, 3 statements: 0 errors, 0 warnings, 0 info (1 suppressed)");
     }
@@ -117,7 +87,7 @@ class LintMojoIT {
         pom("", "");
         migration(DEFAULT_DIR, "V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);");
         migration(DEFAULT_DIR, "V2__index.sql", UNSAFE_INDEX);
-        Build build = mvn("-Dzdm.skip");
+        MavenProject.Build build = mvn("-Dzdm.skip");
         assertThat(build.passed()).as(build.log()).isTrue();
         assertThat(build.log()).contains("flyway-zdm: lint skipped");
         assertThat(mvn("-Dzdm.lint.skip=true").passed()).isTrue();
@@ -137,17 +107,17 @@ class LintMojoIT {
                 """, "<flyway.placeholders.schema>app</flyway.placeholders.schema>");
         migration("sql/base", "V1__orders.sql", "CREATE TABLE ${schema}.orders (id bigint PRIMARY KEY, status text, note text);");
         migration("sql/changes", "V2__drop.sql", "SET lock_timeout = '3s';\nALTER TABLE ${schema}.orders DROP COLUMN note;");
-        Build build = mvn();
+        MavenProject.Build build = mvn();
         assertThat(build.passed()).as(build.log()).isTrue();
-        assertThat(build.log()).contains("[INFO] " + project.toRealPath().resolve("sql/changes/V2__drop.sql") + ":[2,1] info[drop-column]")
+        assertThat(build.log()).contains("[INFO] " + dir.toRealPath().resolve("sql/changes/V2__drop.sql") + ":[2,1] info[drop-column]")
                 .doesNotContain("unresolved-placeholder");
-        assertThat(project.resolve("target/zdm/zdm-lint.sarif")).exists();
-        assertThat(project.resolve("target/zdm/zdm-lint.json")).doesNotExist();
+        assertThat(dir.resolve("target/zdm/zdm-lint.sarif")).exists();
+        assertThat(dir.resolve("target/zdm/zdm-lint.json")).doesNotExist();
 
         migration("sql/changes", "V3__rename.sql", "SET lock_timeout = '3s';\nALTER TABLE ${schema}.orders RENAME COLUMN status TO state;");
-        Build warning = mvn();
+        MavenProject.Build warning = mvn();
         assertThat(warning.exit()).isNotZero();
-        assertThat(warning.log()).contains("[WARNING] " + project.toRealPath().resolve("sql/changes/V3__rename.sql") + ":[2,1] warning[rename-column]")
+        assertThat(warning.log()).contains("[WARNING] " + dir.toRealPath().resolve("sql/changes/V3__rename.sql") + ":[2,1] warning[rename-column]")
                 .contains("at or above 'warning'");
     }
 
@@ -155,7 +125,7 @@ class LintMojoIT {
     void badConfigurationIsAToolErrorNotAFinding() throws Exception {
         pom("<pgVersion>12</pgVersion>", "");
         migration(DEFAULT_DIR, "V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);");
-        Build build = mvn();
+        MavenProject.Build build = mvn();
         assertThat(build.exit()).isNotZero();
         assertThat(build.log()).contains("flyway-zdm: Target PostgreSQL version must be 13..18, got 12")
                 .contains("MojoExecutionException").doesNotContain("MojoFailureException");
