@@ -36,6 +36,7 @@ public final class Backfill {
     private final String set;
     private final String where;
     private final String id;
+    private final String verify;
     private final BackfillOptions options;
 
     private Backfill(Builder b) {
@@ -46,6 +47,7 @@ public final class Backfill {
         this.where = b.where;
         this.id = b.id != null ? b.id : (schema == null ? "" : schema + ".") + table + ":" + set;
         this.options = b.options;
+        this.verify = b.verify;
     }
 
     /** A backfill of {@code table} (unqualified, in the search path). */
@@ -63,7 +65,10 @@ public final class Backfill {
         return new BackfillRun(this, connection, null).execute(false);
     }
 
-    /** Runs (or resumes) it with connections from the data source; a lost connection is replaced and the run goes on. */
+    /**
+     * Runs (or resumes) it with connections from the data source; a lost connection is replaced and the run goes on.
+     * With {@link BackfillOptions#withWorkers} above 1, that many threads share the work through leased chunks.
+     */
     public BackfillResult run(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return new BackfillRun(this, c, dataSource).execute(false);
@@ -105,6 +110,11 @@ public final class Backfill {
         return options;
     }
 
+    /** The "rows left to do" condition checked at the end, or null. */
+    public String verify() {
+        return verify;
+    }
+
     public static final class Builder {
         private final String schema;
         private final String table;
@@ -113,6 +123,7 @@ public final class Backfill {
         private String where;
         private String id;
         private BackfillOptions options = BackfillOptions.defaults();
+        private String verify;
 
         private Builder(String schema, String table) {
             this.schema = schema;
@@ -140,6 +151,15 @@ public final class Backfill {
         /** The checkpoint id; defaults to table and SET clause. */
         public Builder id(String checkpointId) {
             this.id = checkpointId;
+            return this;
+        }
+
+        /**
+         * After the last batch, count the rows (up to the key the backfill started with) still matching this
+         * condition, e.g. {@code "status IS NULL"}; the result reports it and the log says VERIFICATION when it is not 0.
+         */
+        public Builder verify(String rowsLeftCondition) {
+            this.verify = rowsLeftCondition;
             return this;
         }
 

@@ -30,6 +30,11 @@ public abstract class BackfillMigration extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        backfill().run(context.getConnection());
+        Backfill backfill = backfill();
+        if (backfill.options().workers() > 1) {
+            backfill.run(context.getConfiguration().getDataSource()); // one connection per worker
+        } else {
+            backfill.run(context.getConnection());
+        }
     }
 }

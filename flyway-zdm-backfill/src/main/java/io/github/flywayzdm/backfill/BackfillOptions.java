@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param checkpointSchema  schema of the zdm_backfill_progress table (null: the first schema of the search path)
  * @param healthCheck       consulted before each batch; may ask to wait (replication lag, load)
  * @param progressInterval  how often progress is logged
+ * @param workers           parallel workers (threads, each with its own connection from the DataSource) sharing the
+ *                          key range through leased chunks; other application instances running the same backfill id
+ *                          join in. 1: one worker walking the whole range.
  */
 public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBatchSize, Duration targetBatchTime,
                               Duration pause, Duration lockTimeout, Duration statementTimeout, int maxRetries,
-                              String checkpointSchema, HealthCheck healthCheck, Duration progressInterval) {
+                              String checkpointSchema, HealthCheck healthCheck, Duration progressInterval, int workers) {
 
     public BackfillOptions {
         if (minBatchSize < 1 || maxBatchSize < minBatchSize || initialBatchSize < minBatchSize || initialBatchSize > maxBatchSize) {
@@ -33,45 +36,54 @@ public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBat
         Objects.requireNonNull(statementTimeout);
         Objects.requireNonNull(healthCheck);
         Objects.requireNonNull(progressInterval);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be 1 or more, got " + workers);
+        }
     }
 
     public static BackfillOptions defaults() {
         return new BackfillOptions(1_000, 100, 50_000, Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 10, null, HealthCheck.replicationLag(Duration.ofSeconds(10)), Duration.ofSeconds(10));
+                Duration.ofSeconds(30), 10, null, HealthCheck.replicationLag(Duration.ofSeconds(10)), Duration.ofSeconds(10), 1);
     }
 
     public BackfillOptions withBatchSize(int initial, int min, int max) {
         return new BackfillOptions(initial, min, max, targetBatchTime, pause, lockTimeout, statementTimeout, maxRetries,
-                checkpointSchema, healthCheck, progressInterval);
+                checkpointSchema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withTargetBatchTime(Duration target) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, target, pause, lockTimeout, statementTimeout,
-                maxRetries, checkpointSchema, healthCheck, progressInterval);
+                maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withPause(Duration between) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, between, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval);
+                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withTimeouts(Duration lock, Duration statement) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lock, statement,
-                maxRetries, checkpointSchema, healthCheck, progressInterval);
+                maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withMaxRetries(int retries) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, retries, checkpointSchema, healthCheck, progressInterval);
+                statementTimeout, retries, checkpointSchema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withCheckpointSchema(String schema) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, schema, healthCheck, progressInterval);
+                statementTimeout, maxRetries, schema, healthCheck, progressInterval, workers);
     }
 
     public BackfillOptions withHealthCheck(HealthCheck check) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, check, progressInterval);
+                statementTimeout, maxRetries, checkpointSchema, check, progressInterval, workers);
+    }
+
+    /** Parallel workers sharing the key range through chunks leased in the checkpoint table (needs a DataSource). */
+    public BackfillOptions withWorkers(int count) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
+                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval, count);
     }
 }

@@ -18,10 +18,17 @@ import java.time.Duration;
  * @param estimatedBatches batches at the initial size
  * @param lowerKey       the key the run started after ("" when from the start)
  * @param upperKey       the largest key when the backfill started
+ * @param rowsLeft       rows still matching the {@link Backfill.Builder#verify verification} condition at the end
+ *                       (-1: no verification)
  */
 public record BackfillResult(String id, long rowsUpdated, long rowsTotal, long batches, long retries, int finalBatchSize,
                              Duration elapsed, boolean alreadyDone, boolean dryRun, long estimatedRows, long estimatedBatches,
-                             String lowerKey, String upperKey) {
+                             String lowerKey, String upperKey, long rowsLeft) {
+
+    /** The verification ran and found no row left to do. */
+    public boolean verified() {
+        return rowsLeft == 0;
+    }
 
     public double rowsPerSecond() {
         return elapsed.isZero() ? 0 : rowsUpdated / (elapsed.toNanos() / 1e9);
@@ -34,7 +41,8 @@ public record BackfillResult(String id, long rowsUpdated, long rowsTotal, long b
                     + estimatedBatches + " batches";
         }
         return alreadyDone ? id + ": already done (" + rowsTotal + " rows)"
-                : String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d batches (%,d retries) in %.1f s, %.0f rows/s, final batch %d",
-                id, rowsUpdated, batches, retries, elapsed.toNanos() / 1e9, rowsPerSecond(), finalBatchSize);
+                : String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d batches (%,d retries) in %.1f s, %.0f rows/s, final batch %d%s",
+                id, rowsUpdated, batches, retries, elapsed.toNanos() / 1e9, rowsPerSecond(), finalBatchSize,
+                rowsLeft < 0 ? "" : rowsLeft == 0 ? "; verified: no row left" : String.format(java.util.Locale.ROOT, "; VERIFICATION: %,d rows left", rowsLeft));
     }
 }

@@ -4,8 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A throwaway real PostgreSQL server of a chosen major version (13-18), started from the zonky binaries without Docker.
@@ -27,12 +31,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             "max_connections", "300",
             "max_locks_per_transaction", "256");
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final int major;
+    /** Set for a restartable server: the data directory it keeps between restarts (deleted on close). */
+    private final Path dataDirectory;
+    private final Map<String, String> settings;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int major) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int major, Path dataDirectory, Map<String, String> settings) {
         this.postgres = postgres;
         this.major = major;
+        this.dataDirectory = dataDirectory;
+        this.settings = settings;
     }
 
     /** Starts the major chosen by {@link PgVersions#selectedMajor()}. */
@@ -48,14 +57,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(int major, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(DEFAULT_SETTINGS);
         all.putAll(settings);
+        return new EmbeddedPostgresServer(launch(major, all, null, 0), major, null, all);
+    }
+
+    /**
+     * A server that {@link #restart()} can stop and start again on the same data directory and port, as a real
+     * server restart looks to clients (tests of reconnecting code).
+     */
+    public static EmbeddedPostgresServer startRestartable(int major) {
+        Map<String, String> all = new LinkedHashMap<>(DEFAULT_SETTINGS);
+        try {
+            Path dir = Files.createTempDirectory("zdm-pg" + major + "-");
+            return new EmbeddedPostgresServer(launch(major, all, dir, 0), major, dir, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(int major, Map<String, String> settings, Path dataDirectory, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPgBinaryResolver(PgBinaries.resolverFor(major));
-        all.forEach(builder::setServerConfig);
+        settings.forEach(builder::setServerConfig);
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
         try {
-            return new EmbeddedPostgresServer(builder.start(), major);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL " + major + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Stops the server (connections break) and starts it again on the same data and port. */
+    public synchronized void restart() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("only a server from startRestartable() can restart");
+        }
+        int port = port();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = launch(major, settings, dataDirectory, port);
     }
 
     public int major() {
@@ -78,6 +125,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+            if (dataDirectory != null) {
+                try (Stream<Path> walk = Files.walk(dataDirectory)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One run of a backfill: resume from the checkpoint, then batch after batch until the upper key. */
 public final class BackfillRun {
@@ -29,6 +30,7 @@ public final class BackfillRun {
     private final BackfillOptions options;
     private final DataSource reconnect;
     private final Checkpoints checkpoints;
+    private final Chunks chunks;
     private final String table;
     private Connection connection;
     private KeyRange range;
@@ -41,6 +43,7 @@ public final class BackfillRun {
         this.connection = connection;
         this.reconnect = reconnect;
         this.checkpoints = new Checkpoints(options.checkpointSchema());
+        this.chunks = new Chunks(options.checkpointSchema());
         this.table = Identifiers.qualified(backfill.schema(), backfill.table());
         this.batchSize = options.initialBatchSize();
     }
@@ -65,21 +68,20 @@ public final class BackfillRun {
         String[] lower = row == null ? null : row.lastKey();
         long estimated = estimateRows();
         return new BackfillResult(backfill.id(), 0, row == null ? 0 : row.rowsDone(), 0, 0, batchSize, elapsed(started), false,
-                true, estimated, (estimated + batchSize - 1) / batchSize, text(lower), text(upper));
+                true, estimated, (estimated + batchSize - 1) / batchSize, text(lower), text(upper), -1);
     }
 
     private BackfillResult run(long started) throws SQLException {
         checkpoints.ensureTable(connection);
+        chunks.ensureTable(connection);
         Checkpoints.Row row = checkpoints.read(connection, backfill.id());
         if (row == null) {
-            String[] upper = maxKey();
-            checkpoints.create(connection, backfill.id(), table, upper, upper == null ? "done" : "running", batchSize);
+            start();
             row = checkpoints.read(connection, backfill.id());
         }
         if ("done".equals(row.status())) {
             LOG.info("{}: already done ({} rows), nothing to do", backfill, row.rowsDone());
-            return new BackfillResult(backfill.id(), 0, row.rowsDone(), 0, 0, batchSize, elapsed(started), true, false, 0, 0,
-                    text(row.lastKey()), text(row.upperKey()));
+            return result(0, row.rowsDone(), 0, started, true, row.lastKey(), row.upperKey(), -1);
         }
         if ("cancelled".equals(row.status())) {
             throw new BackfillException(backfill + " was cancelled; set status = 'running' in " + checkpoints.table()
@@ -91,13 +93,160 @@ public final class BackfillRun {
         if (row.batchSize() != null) {
             batchSize = Math.max(options.minBatchSize(), Math.min(options.maxBatchSize(), row.batchSize()));
         }
-        String[] last = row.lastKey();
+        return chunks.exist(connection, backfill.id()) ? parallel(started, row) : single(started, row);
+    }
+
+    /** Creates the checkpoint (and, for parallel workers, the chunks) in one transaction; another instance may win. */
+    private void start() throws SQLException {
+        String[] upper = maxKey();
+        List<String[]> boundaries = options.workers() > 1 && upper != null ? ChunkBoundaries.of(connection, table, range, backfill.key(),
+                upper, options.workers() * 4) : List.of();
+        connection.setAutoCommit(false);
+        try {
+            boolean created = checkpoints.create(connection, backfill.id(), table, upper, upper == null ? "done" : "running", batchSize);
+            if (created && boundaries.size() > 1) {
+                chunks.create(connection, backfill.id(), boundaries);
+                LOG.info("{}: key range cut into {} chunks for {} workers", backfill, boundaries.size(), options.workers());
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private BackfillResult single(long started, Checkpoints.Row row) throws SQLException {
         String[] upper = row.upperKey();
+        Progress progress = new Progress(backfill.toString(), estimateRows(), row.rowsDone(), options.progressInterval());
+        LOG.info("{}: {} keys after {} up to {}", backfill, row.lastKey() == null ? "starting" : "resuming", text(row.lastKey()), text(upper));
+        AtomicLong total = new AtomicLong(row.rowsDone());
+        Segment done = segment(row.lastKey(), upper, new Advance() {
+            @Override
+            public int record(String[] last, String[] next, long rows) throws SQLException {
+                return checkpoints.advance(connection, backfill.id(), last, next, rows, batchSize);
+            }
+
+            @Override
+            public Optional<Chunks.Position> position() throws SQLException {
+                return Optional.of(new Chunks.Position(checkpoints.read(connection, backfill.id()).lastKey()));
+            }
+        }, progress, total);
+        progress.finish(total.get());
+        checkpoints.setStatus(connection, backfill.id(), "done", null);
+        long rowsDone = checkpoints.read(connection, backfill.id()).rowsDone();
+        BackfillResult result = result(done.rows(), rowsDone, done.batches(), started, false, row.lastKey(), upper, rowsLeft(upper));
+        LOG.info("{}", result);
+        return result;
+    }
+
+    /** Work chunks with {@code workers} threads (this one included) until none is left to lease. */
+    private BackfillResult parallel(long started, Checkpoints.Row row) throws SQLException {
+        int workers = options.workers();
+        if (workers > 1 && reconnect == null) {
+            throw new IllegalArgumentException(backfill + ": parallel workers need a DataSource (Backfill.run(DataSource)), "
+                    + "one connection each");
+        }
+        long before = chunks.totals(connection, backfill.id())[0];
+        AtomicLong total = new AtomicLong(before);
+        Progress progress = new Progress(backfill.toString(), estimateRows(), before, options.progressInterval());
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong batches = new AtomicLong();
+        AtomicLong updated = new AtomicLong();
+        for (int i = 1; i < workers; i++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = reconnect.getConnection()) {
+                    BackfillRun helper = new BackfillRun(backfill, c, reconnect);
+                    helper.range = range;
+                    helper.batchSize = batchSize;
+                    helper.workChunks(progress, total, batches, updated);
+                    addRetries(helper.retries);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "zdm-backfill-worker-" + i);
+            t.start();
+            threads.add(t);
+        }
+        workChunks(progress, total, batches, updated);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackfillException("interrupted while waiting for the workers of " + backfill, e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            throw first instanceof BackfillException b ? b : new BackfillException(backfill + ": a worker failed: " + first, first);
+        }
+        progress.finish(total.get());
+        long[] totals = chunks.totals(connection, backfill.id());
+        if (totals[1] > 0) {
+            LOG.info("{}: this instance is done; {} chunk(s) are still leased by other workers", backfill, totals[1]);
+            return result(updated.get(), totals[0], batches.get(), started, false, null, row.upperKey(), -1);
+        }
+        checkpoints.finish(connection, backfill.id(), totals[0]);
+        BackfillResult result = result(updated.get(), totals[0], batches.get(), started, false, null, row.upperKey(), rowsLeft(row.upperKey()));
+        LOG.info("{} ({} workers)", result, workers);
+        return result;
+    }
+
+    private synchronized void addRetries(long more) {
+        retries += more;
+    }
+
+    /** Leases chunk after chunk until none is left, each walked like a single backfill but recorded on its chunk row. */
+    private void workChunks(Progress progress, AtomicLong total, AtomicLong batches, AtomicLong updated) throws SQLException {
+        String worker = ProcessHandle.current().pid() + "/" + Thread.currentThread().getName() + "/"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Chunks.Lease lease;
+        while ((lease = chunks.lease(connection, backfill.id(), worker, LEASE)) != null) {
+            Chunks.Lease chunk = lease;
+            Segment done = segment(chunk.last(), chunk.upper(), new Advance() {
+                @Override
+                public int record(String[] last, String[] next, long rows) throws SQLException {
+                    return chunks.advance(connection, backfill.id(), chunk.chunk(), worker, last, next, rows, LEASE);
+                }
+
+                @Override
+                public Optional<Chunks.Position> position() throws SQLException {
+                    return chunks.position(connection, backfill.id(), chunk.chunk(), worker);
+                }
+            }, progress, total);
+            batches.addAndGet(done.batches());
+            updated.addAndGet(done.rows());
+            if (done.complete()) {
+                chunks.finish(connection, backfill.id(), chunk.chunk(), worker);
+            } else {
+                LOG.info("{}: chunk {} was taken over by another worker", backfill, chunk.chunk());
+            }
+        }
+    }
+
+    /** How a batch records its progress, and where to go on after a refused one. */
+    private interface Advance {
+        /** In the batch's transaction; 0 means "do not commit". */
+        int record(String[] last, String[] next, long rows) throws SQLException;
+
+        /** The committed position to continue from; empty when this worker lost the range to another. */
+        Optional<Chunks.Position> position() throws SQLException;
+    }
+
+    private record Segment(long rows, long batches, boolean complete) {
+    }
+
+    /** A lease not renewed by a committed batch for this long lets another worker take the chunk over. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    /** Batch after batch from {@code last} up to {@code upper}; stops early only when {@code advance} lost its chunk. */
+    private Segment segment(String[] start, String[] upper, Advance advance, Progress progress, AtomicLong total) throws SQLException {
+        String[] last = start;
         long updated = 0;
         long batches = 0;
-        long total = row.rowsDone();
-        Progress progress = new Progress(backfill.toString(), estimateRows(), total, options.progressInterval());
-        LOG.info("{}: {} keys after {} up to {}", backfill, last == null ? "starting" : "resuming", text(last), text(upper));
         while (true) {
             String[] next;
             long rows;
@@ -107,33 +256,63 @@ public final class BackfillRun {
                 if (next == null) {
                     break;
                 }
-                rows = batchWithRetries(last, next);
+                rows = batchWithRetries(last, next, advance);
             } catch (SQLException e) {
                 if (!connectionLost(e)) {
                     throw e;
                 }
-                retries++;
+                addRetries(1);
                 replaceConnection(e); // outside a batch nothing was lost: go round again on a new connection
                 continue;
             }
             if (rows < 0) {
-                continue; // the operator paused it during the batch: the batch was rolled back, go round again
+                // refused: paused or cancelled (the loop's top waits or stops), already committed (a lost commit answer),
+                // or the chunk was taken over; go on from what the checkpoint says
+                Optional<Chunks.Position> position = advance.position();
+                if (position.isEmpty()) {
+                    return new Segment(updated, batches, false);
+                }
+                last = position.get().last();
+                if (last != null && Arrays.equals(last, upper)) {
+                    break;
+                }
+                continue;
             }
             last = next;
             updated += rows;
-            total += rows;
             batches++;
-            progress.report(total, batchSize);
+            progress.report(total.addAndGet(rows), batchSize);
             if (Arrays.equals(next, upper)) {
                 break;
             }
             sleep(options.pause());
         }
-        checkpoints.setStatus(connection, backfill.id(), "done", null);
-        BackfillResult result = new BackfillResult(backfill.id(), updated, total, batches, retries, batchSize, elapsed(started),
-                false, false, 0, 0, text(row.lastKey()), text(upper));
-        LOG.info("{}", result);
-        return result;
+        return new Segment(updated, batches, true);
+    }
+
+    /** Rows in the backfilled key range still matching the verification condition; -1 without one. */
+    private long rowsLeft(String[] upper) throws SQLException {
+        if (backfill.verify() == null || upper == null) {
+            return -1;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + range.row() + " <= "
+                + range.params() + " AND (" + backfill.verify() + ")")) {
+            range.bind(ps, 1, null, upper);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long left = rs.getLong(1);
+                if (left > 0) {
+                    LOG.warn("{}: VERIFICATION: {} rows still match '{}'", backfill, left, backfill.verify());
+                }
+                return left;
+            }
+        }
+    }
+
+    private BackfillResult result(long updated, long total, long batches, long started, boolean alreadyDone, String[] lower,
+                                  String[] upper, long rowsLeft) {
+        return new BackfillResult(backfill.id(), updated, total, batches, retries, batchSize, elapsed(started), alreadyDone, false,
+                0, 0, text(lower), text(upper), rowsLeft);
     }
 
     /** The key that ends the next batch: the batchSize-th key after {@code last}, or {@code upper} near the end. */
@@ -162,11 +341,11 @@ public final class BackfillRun {
     }
 
     /** Retries lock timeouts, deadlocks, serialization failures and lost connections with backoff and jitter. */
-    private long batchWithRetries(String[] last, String[] next) throws SQLException {
+    private long batchWithRetries(String[] last, String[] next, Advance advance) throws SQLException {
         int attempt = 0;
         while (true) {
             try {
-                return batch(last, next);
+                return batch(last, next, advance);
             } catch (SQLException e) {
                 rollbackQuietly();
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -175,7 +354,7 @@ public final class BackfillRun {
                 if (!retryable || ++attempt > options.maxRetries()) {
                     fail(e, attempt);
                 }
-                retries++;
+                addRetries(1);
                 if (state.equals("57014")) {
                     batchSize = Math.max(options.minBatchSize(), batchSize / 2); // statement_timeout: a smaller batch next
                 }
@@ -191,7 +370,7 @@ public final class BackfillRun {
     }
 
     /** One short transaction: lock the batch's rows in key order, update them, record the checkpoint. -1: paused. */
-    private long batch(String[] last, String[] next) throws SQLException {
+    private long batch(String[] last, String[] next, Advance advance) throws SQLException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
         String rangeCondition = range.condition(last != null);
@@ -216,7 +395,7 @@ public final class BackfillRun {
             range.bind(update, 1, last, next);
             rows = update.executeUpdate();
         }
-        if (checkpoints.advance(connection, backfill.id(), next, rows, batchSize) == 0) {
+        if (advance.record(last, next, rows) == 0) {
             connection.rollback();
             connection.setAutoCommit(true);
             return -1;
@@ -266,6 +445,7 @@ public final class BackfillRun {
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
+    /** A new connection from the DataSource, retried with backoff while the server restarts (about 30 s in all). */
     private void replaceConnection(SQLException cause) throws SQLException {
         if (reconnect == null) {
             throw new BackfillException(backfill + " lost its connection (" + cause.getMessage() + "); progress is kept in "
@@ -276,8 +456,20 @@ public final class BackfillRun {
         } catch (SQLException ignored) {
             // already broken
         }
-        connection = reconnect.getConnection();
-        connection.setAutoCommit(true);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                connection = reconnect.getConnection();
+                connection.setAutoCommit(true);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 12 || !connectionLost(e)) {
+                    throw new BackfillException(backfill + " could not reconnect (" + e.getMessage() + "); progress is kept in "
+                            + checkpoints.table() + ", run it again to resume", e);
+                }
+                LOG.warn("{}: reconnecting after {} ({}), attempt {}", backfill, cause.getSQLState(), e.getMessage(), attempt + 1);
+                sleep(Duration.ofMillis(Math.min(5_000, 100L << attempt)));
+            }
+        }
     }
 
     private void rollbackQuietly() {

@@ -35,7 +35,7 @@ final class Checkpoints {
                     + "finished_at timestamptz, last_error text)");
         } catch (SQLException e) {
             // two workers creating it at once: the loser sees a duplicate; the table exists either way
-            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+            if (!Identifiers.alreadyExists(e)) {
                 throw e;
             }
         }
@@ -77,15 +77,31 @@ final class Checkpoints {
         }
     }
 
-    /** Records a committed batch; 0 rows updated means an operator paused or cancelled the backfill meanwhile. */
-    int advance(Connection c, String id, String[] lastKey, long rows, int batchSize) throws SQLException {
+    /**
+     * Records a batch in its transaction, only if the checkpoint still says {@code previous}: 0 rows updated means an
+     * operator paused or cancelled the backfill meanwhile, or the batch was already committed (a commit whose answer
+     * was lost with the connection), and the caller rolls back instead of updating the rows twice.
+     */
+    int advance(Connection c, String id, String[] previous, String[] lastKey, long rows, int batchSize) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET last_key = ?, rows_done = rows_done + ?, "
-                + "batch_size = ?, updated_at = now(), last_error = NULL WHERE id = ? AND status = 'running'")) {
+                + "batch_size = ?, updated_at = now(), last_error = NULL WHERE id = ? AND status = 'running' "
+                + "AND last_key IS NOT DISTINCT FROM ?::text[]")) {
             ps.setArray(1, c.createArrayOf("text", lastKey));
             ps.setLong(2, rows);
             ps.setInt(3, batchSize);
             ps.setString(4, id);
+            ps.setArray(5, previous == null ? null : c.createArrayOf("text", previous));
             return ps.executeUpdate();
+        }
+    }
+
+    /** A parallel backfill is done: its rows are the sum over the chunks. */
+    void finish(Connection c, String id, long rowsDone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'done', rows_done = ?, updated_at = now(), "
+                + "finished_at = now() WHERE id = ? AND status = 'running'")) {
+            ps.setLong(1, rowsDone);
+            ps.setString(2, id);
+            ps.executeUpdate();
         }
     }
 

@@ -20,4 +20,10 @@ final class Identifiers {
     static String list(List<String> names) {
         return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
     }
+
+    /** Two sessions creating the same table at once: the loser gets one of these, and the table exists either way. */
+    static boolean alreadyExists(java.sql.SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || "42P07".equals(state) || "42710".equals(state);
+    }
 }
