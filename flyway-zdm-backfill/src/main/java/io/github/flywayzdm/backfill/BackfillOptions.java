@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How a backfill paces itself. Defaults: batches of 1,000 rows adapting between 100 and 50,000 to take about
- * 200 ms each, lock_timeout 1 s and statement_timeout 30 s per batch, 10 retries, a 10 ms pause between batches.
+ * 200 ms each, lock_timeout 1 s and statement_timeout 30 s per batch, 10 retries, a 10 ms pause between batches, and a
+ * wait while a replica lags more than 10 s or another session has waited on a lock for more than 5 s.
  *
  * @param initialBatchSize  rows in the first batch
  * @param minBatchSize      the adaptive size never goes below this
@@ -43,7 +44,9 @@ public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBat
 
     public static BackfillOptions defaults() {
         return new BackfillOptions(1_000, 100, 50_000, Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 10, null, HealthCheck.replicationLag(Duration.ofSeconds(10)), Duration.ofSeconds(10), 1);
+                Duration.ofSeconds(30), 10, null,
+                HealthCheck.replicationLag(Duration.ofSeconds(10)).and(HealthCheck.lockWaits(Duration.ofSeconds(5))),
+                Duration.ofSeconds(10), 1);
     }
 
     public BackfillOptions withBatchSize(int initial, int min, int max) {

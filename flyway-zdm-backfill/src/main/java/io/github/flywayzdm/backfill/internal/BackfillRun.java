@@ -413,6 +413,8 @@ public final class BackfillRun {
     }
 
     private void waitWhilePausedOrUnhealthy() throws SQLException {
+        long loggedAt = 0;
+        String logged = null;
         while (true) {
             Checkpoints.Row row = checkpoints.read(connection, backfill.id());
             if (row == null || "cancelled".equals(row.status())) {
@@ -423,7 +425,13 @@ public final class BackfillRun {
             if (unhealthy.isEmpty()) {
                 return;
             }
-            LOG.info("{}: waiting: {}", backfill, unhealthy.get());
+            // said once, then again every progress interval or when the reason changes: waits can last hours
+            String reason = unhealthy.get().replaceAll("[0-9.]+", "#");
+            if (!reason.equals(logged) || System.nanoTime() - loggedAt > options.progressInterval().toNanos()) {
+                LOG.info("{}: waiting: {}", backfill, unhealthy.get());
+                logged = reason;
+                loggedAt = System.nanoTime();
+            }
             sleep(Duration.ofMillis(500));
         }
     }

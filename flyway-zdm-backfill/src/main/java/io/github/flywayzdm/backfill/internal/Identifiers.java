@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Quoting for names that come from the backfill definition: always quoted, so no name can inject SQL. */
-final class Identifiers {
+public final class Identifiers {
 
     private Identifiers() {
     }
 
-    static String quote(String name) {
+    public static String quote(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    static String qualified(String schema, String name) {
+    public static String qualified(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
     }
 

@@ -1,0 +1,79 @@
+package io.github.flywayzdm.backfill;
+
+import io.github.flywayzdm.testsupport.TestDatabase;
+import io.github.flywayzdm.testsupport.WithPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@WithPostgres
+class DualWriteTriggerTest {
+
+    private static final String TABLE = "ord\"ers; DROP TABLE x";
+
+    private static DualWriteTrigger sync() {
+        return DualWriteTrigger.on(TABLE).set("amount cents", "NEW.amount * 100").lockTimeout(Duration.ofMillis(100)).build();
+    }
+
+    @Test
+    void keepsTheColumnInStepOnInsertAndUpdateUntilDropped(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)");
+        try (Connection c = db.connect()) {
+            sync().install(c);
+            sync().install(c); // idempotent: replaced, not doubled
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")).isEqualTo(1);
+        db.execute("INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) VALUES (1, 7)",
+                "UPDATE \"ord\"\"ers; DROP TABLE x\" SET amount = 9, \"amount cents\" = 0 WHERE id = 1");
+        assertThat(db.queryLong("SELECT \"amount cents\" FROM \"ord\"\"ers; DROP TABLE x\" WHERE id = 1")).isEqualTo(900);
+
+        try (Connection c = db.connect()) {
+            sync().drop(c);
+            sync().drop(c); // already gone: no error
+        }
+        db.execute("UPDATE \"ord\"\"ers; DROP TABLE x\" SET amount = 10 WHERE id = 1");
+        assertThat(db.queryLong("SELECT \"amount cents\" FROM \"ord\"\"ers; DROP TABLE x\" WHERE id = 1")).isEqualTo(900);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_proc WHERE proname LIKE 'zdm_dual_write%'")).isZero();
+    }
+
+    @Test
+    void aBusyTableMakesInstallGiveUpAfterItsAttemptsWithNothingChanged(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)",
+                "INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) VALUES (1, 7)");
+        try (Connection app = db.connect(); Statement s = app.createStatement(); Connection c = db.connect()) {
+            app.setAutoCommit(false);
+            s.execute("UPDATE \"ord\"\"ers; DROP TABLE x\" SET amount = 8 WHERE id = 1"); // ROW EXCLUSIVE held: writes in flight
+            assertThatThrownBy(() -> sync().install(c)).isInstanceOf(BackfillException.class)
+                    .hasMessageContaining("lock_timeout 100 ms in 5 attempts; nothing was changed");
+            app.rollback();
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_proc WHERE proname LIKE 'zdm_dual_write%'")).isZero();
+    }
+
+    @Test
+    void rowsInsertedDuringABackfillAreCoveredByTheTrigger(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)",
+                "INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) SELECT g, g FROM generate_series(1, 1000) g");
+        try (Connection c = db.connect()) {
+            sync().install(c);
+            Backfill.of(TABLE).key("id").set("\"amount cents\" = amount * 100").where("\"amount cents\" IS NULL")
+                    .options(BackfillTest.FAST).build().run(c);
+        }
+        db.execute("INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) VALUES (1001, 5)"); // after the backfill's upper key
+        assertThat(db.queryLong("SELECT count(*) FROM \"ord\"\"ers; DROP TABLE x\" WHERE \"amount cents\" IS DISTINCT FROM amount * 100")).isZero();
+    }
+
+    @Test
+    void rejectsADefinitionWithoutColumns() {
+        assertThatThrownBy(() -> DualWriteTrigger.on("orders").build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs at least one set(column, expression)");
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.flywayzdm.backfill.bench;
+
+import io.github.flywayzdm.backfill.Backfill;
+import io.github.flywayzdm.backfill.BackfillOptions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** The ways to fill items.amount_cents that the benchmark compares. Each returns true when it finished within the cap. */
+enum Approach {
+
+    /** (a) One statement, one transaction: the throughput ceiling, and every written row stays locked to the end. */
+    SINGLE_UPDATE("a", "one UPDATE") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws SQLException {
+            return withinCap(backfill, cap, "UPDATE items SET amount_cents = amount * 100 WHERE amount_cents IS NULL");
+        }
+    },
+
+    /** (b) The article's DO loop: batches of 10,000 with pauses, but all inside the one transaction of the DO block. */
+    DO_LOOP("b", "article's DO loop") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws SQLException {
+            return withinCap(backfill, cap, """
+                    DO $$
+                    DECLARE
+                      batch_size INT := 10000;
+                      total_updated INT := 0;
+                    BEGIN
+                      LOOP
+                        UPDATE items SET amount_cents = amount * 100
+                        WHERE id IN (SELECT id FROM items WHERE amount_cents IS NULL LIMIT batch_size FOR UPDATE SKIP LOCKED);
+                        GET DIAGNOSTICS total_updated = ROW_COUNT;
+                        EXIT WHEN total_updated = 0;
+                        PERFORM pg_sleep(0.1);
+                      END LOOP;
+                    END $$""");
+        }
+    },
+
+    /** (c) The article's client loop: autocommit batches of 5,000 found by {@code IS NULL LIMIT ... SKIP LOCKED}, 100 ms apart. */
+    LIMIT_LOOP("c", "article's IS NULL LIMIT loop") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws SQLException {
+            long deadline = System.nanoTime() + cap.toNanos();
+            try (Connection c = backfill.getConnection(); Statement s = c.createStatement()) {
+                while (System.nanoTime() < deadline) {
+                    int rows = s.executeUpdate("""
+                            WITH batch AS (SELECT id FROM items WHERE amount_cents IS NULL LIMIT 5000 FOR UPDATE SKIP LOCKED)
+                            UPDATE items SET amount_cents = amount * 100 WHERE id IN (SELECT id FROM batch)""");
+                    if (rows == 0) {
+                        return true;
+                    }
+                    sleep(Duration.ofMillis(100));
+                }
+                return false;
+            }
+        }
+    },
+
+    /** (d) flyway-zdm's backfill with its defaults, one worker. */
+    ZDM("d", "flyway-zdm backfill") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws SQLException {
+            return zdm(backfill, 1);
+        }
+    },
+
+    /** (d2) The same with two parallel workers. */
+    ZDM_TWO_WORKERS("d2", "flyway-zdm backfill, 2 workers") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws SQLException {
+            return zdm(backfill, 2);
+        }
+    };
+
+    static final String CHECKPOINT_ID = "bench";
+
+    final String label;
+    final String title;
+
+    Approach(String label, String title) {
+        this.label = label;
+        this.title = title;
+    }
+
+    abstract boolean run(DataSource backfill, Duration cap) throws SQLException;
+
+    static Approach byLabel(String label) {
+        for (Approach a : values()) {
+            if (a.label.equals(label)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2)");
+    }
+
+    private static boolean zdm(DataSource backfill, int workers) throws SQLException {
+        return Backfill.of("items").key("id").set("amount_cents = amount * 100").where("amount_cents IS NULL")
+                .id(CHECKPOINT_ID).options(BackfillOptions.defaults().withWorkers(workers)).build().run(backfill).rowsUpdated() >= 0;
+    }
+
+    /** Runs one statement with statement_timeout at the cap; false when the cap cancelled (and rolled back) it. */
+    private static boolean withinCap(DataSource backfill, Duration cap, String sql) throws SQLException {
+        try (Connection c = backfill.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = " + cap.toMillis());
+            try {
+                s.execute(sql);
+                return true;
+            } catch (SQLException e) {
+                if ("57014".equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.flywayzdm.backfill.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Samples pg_stat_activity every few milliseconds from its own connection: how long traffic sessions have been waiting
+ * on a lock, and the age of every backfill transaction that wrote something (has an xid), so each one's duration is
+ * known to within a sample. Also records the adaptive batch size from the checkpoint row, when there is one.
+ */
+final class Observer implements AutoCloseable {
+
+    private static final String ACTIVITY = "SELECT pid, application_name, wait_event_type = 'Lock', "
+            + "extract(epoch FROM clock_timestamp() - query_start) * 1000, backend_xid IS NOT NULL, "
+            + "extract(epoch FROM xact_start) * 1000000, extract(epoch FROM clock_timestamp() - xact_start) * 1000 "
+            + "FROM pg_stat_activity WHERE application_name IN ('traffic', 'backfill') AND pid <> pg_backend_pid()";
+    private static final String BATCH_SIZE = "SELECT batch_size FROM zdm_backfill_progress WHERE id = ?";
+
+    private final Connection connection;
+    private final String checkpointId;
+    private final Thread thread = new Thread(this::loop, "observer");
+    private volatile boolean stopped;
+    private double longestLockWaitMs;
+    private final Map<String, Double> transactionAges = new HashMap<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
+
+    /** {@code checkpointId}: the zdm backfill whose batch size to follow, or null. */
+    Observer(Connection connection, String checkpointId) {
+        this.connection = connection;
+        this.checkpointId = checkpointId;
+        thread.start();
+    }
+
+    private void loop() {
+        try (PreparedStatement activity = connection.prepareStatement(ACTIVITY);
+             PreparedStatement batch = checkpointId == null ? null : connection.prepareStatement(BATCH_SIZE)) {
+            for (long n = 0; !stopped; n++) {
+                sampleActivity(activity);
+                if (batch != null && n % 50 == 0) {
+                    sampleBatchSize(batch);
+                }
+                Thread.sleep(5);
+            }
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void sampleActivity(PreparedStatement activity) throws SQLException {
+        try (ResultSet rs = activity.executeQuery()) {
+            while (rs.next()) {
+                boolean traffic = rs.getString(2).equals("traffic");
+                if (traffic && rs.getBoolean(3)) {
+                    longestLockWaitMs = Math.max(longestLockWaitMs, rs.getDouble(4));
+                } else if (!traffic && rs.getBoolean(5)) {
+                    transactionAges.merge(rs.getInt(1) + "@" + rs.getLong(6), rs.getDouble(7), Math::max);
+                }
+            }
+        }
+    }
+
+    private void sampleBatchSize(PreparedStatement batch) {
+        try {
+            batch.setString(1, checkpointId);
+            try (ResultSet rs = batch.executeQuery()) {
+                if (rs.next()) {
+                    synchronized (this) {
+                        batchSizes.add(rs.getInt(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // the checkpoint table does not exist yet
+        }
+    }
+
+    /** The longest time a traffic session was seen waiting on a lock, in ms. */
+    synchronized double longestLockWaitMs() {
+        return longestLockWaitMs;
+    }
+
+    /** Durations (ms, lower bounds within a sample) of the backfill's writing transactions, sorted. */
+    synchronized double[] transactionDurations() {
+        return transactionAges.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** The adaptive batch size as sampled every ~250 ms. */
+    synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    @Override
+    public void close() throws InterruptedException, SQLException {
+        stopped = true;
+        thread.join();
+        connection.close();
+    }
+}
