@@ -34,7 +34,9 @@ public final class LockSampler {
      * releases its locks when it ends, so they can only be seen while it runs.
      */
     public static Poller poll(Connection observer, int pid) {
-        return new Poller(observer, pid);
+        Poller poller = new Poller(observer, pid);
+        poller.awaitFirstSample();
+        return poller;
     }
 
     private static Map<Long, Set<String>> read(PreparedStatement ps) throws SQLException {
@@ -52,6 +54,7 @@ public final class LockSampler {
         private final Thread thread;
         private volatile boolean running = true;
         private volatile SQLException failure;
+        private final java.util.concurrent.CountDownLatch sampled = new java.util.concurrent.CountDownLatch(1);
 
         private Poller(Connection observer, int pid) {
             thread = new Thread(() -> {
@@ -59,14 +62,26 @@ public final class LockSampler {
                     ps.setInt(1, pid);
                     while (running) {
                         read(ps).forEach((oid, modes) -> seen.computeIfAbsent(oid, k -> ConcurrentHashMap.newKeySet()).addAll(modes));
+                        sampled.countDown();
                         pause();
                     }
                 } catch (SQLException e) {
                     failure = e;
+                } finally {
+                    sampled.countDown();
                 }
             }, "zdm-trace-lock-poller");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** The statement may only start once polling runs: a short one would otherwise end before the first sample. */
+        private void awaitFirstSample() {
+            try {
+                sampled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** Every 2 ms: often enough for anything long enough to hurt, rare enough not to slow the statement down. */
