@@ -14,7 +14,7 @@ import java.util.Map;
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
     private static final String[] KEYS = {"mode", "failOn", "lockTimeout", "statementTimeout", "smallTableRows",
-            "watchdog", "longTransactionWarning", "replicaLagWarning", "analyze", "reportDirectory", "disableRules"};
+            "watchdog", "longTransactionWarning", "replicaLagWarning", "analyze", "recordLocks", "reportDirectory", "disableRules"};
 
     private String mode;
     private String failOn;
@@ -25,6 +25,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     private String longTransactionWarning;
     private String replicaLagWarning;
     private String analyze;
+    private String recordLocks;
     private String reportDirectory;
     private String disableRules;
 
@@ -51,7 +52,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     Map<String, String> values() {
         Map<String, String> m = new LinkedHashMap<>();
         String[] v = {mode, failOn, lockTimeout, statementTimeout, smallTableRows, watchdog, longTransactionWarning,
-                replicaLagWarning, analyze, reportDirectory, disableRules};
+                replicaLagWarning, analyze, recordLocks, reportDirectory, disableRules};
         for (int i = 0; i < KEYS.length; i++) {
             if (v[i] != null && !v[i].isBlank()) {
                 m.put(KEYS[i], v[i]);
@@ -78,6 +79,8 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     public void setReplicaLagWarning(String value) { replicaLagWarning = value; }
     public String getAnalyze() { return analyze; }
     public void setAnalyze(String value) { analyze = value; }
+    public String getRecordLocks() { return recordLocks; }
+    public void setRecordLocks(String value) { recordLocks = value; }
     public String getReportDirectory() { return reportDirectory; }
     public void setReportDirectory(String value) { reportDirectory = value; }
     public String getDisableRules() { return disableRules; }

@@ -48,6 +48,7 @@ public final class ZdmSettings {
     private final Duration longTransactionWarning;
     private final Duration replicaLagWarning;
     private final boolean analyzeAfterMigration;
+    private final boolean recordLocks;
     private final Path reportDirectory;
     private final Set<String> disabledRules;
     private final Map<String, Severity> severities;
@@ -62,6 +63,7 @@ public final class ZdmSettings {
         this.longTransactionWarning = b.longTransactionWarning;
         this.replicaLagWarning = b.replicaLagWarning;
         this.analyzeAfterMigration = b.analyzeAfterMigration;
+        this.recordLocks = b.recordLocks;
         this.reportDirectory = b.reportDirectory;
         this.disabledRules = Set.copyOf(b.disabledRules);
         this.severities = Map.copyOf(b.severities);
@@ -77,8 +79,8 @@ public final class ZdmSettings {
 
     /**
      * Reads settings from keys without the {@code flyway.zdm.} prefix: mode, failOn, lockTimeout, statementTimeout,
-     * smallTableRows, watchdog, longTransactionWarning, replicaLagWarning, analyze, reportDirectory,
-     * disableRules (comma separated), severity.&lt;rule-id&gt;. Keys are case-insensitive; blank values are ignored.
+     * smallTableRows, watchdog, longTransactionWarning, replicaLagWarning, analyze, recordLocks,
+     * reportDirectory, disableRules (comma separated), severity.&lt;rule-id&gt;. Keys are case-insensitive; blank values are ignored.
      *
      * @throws IllegalArgumentException naming the key when a value is invalid
      */
@@ -115,6 +117,7 @@ public final class ZdmSettings {
             case "longtransactionwarning" -> b.longTransactionWarning(DurationText.parse(value));
             case "replicalagwarning" -> b.replicaLagWarning(DurationText.parse(value));
             case "analyze", "analyzeaftermigration" -> b.analyzeAfterMigration(parseBoolean(value));
+            case "recordlocks" -> b.recordLocks(parseBoolean(value));
             case "reportdirectory", "reportdir" -> b.reportDirectory(Path.of(value));
             case "disablerules", "disable" -> {
                 for (String id : value.split(",")) {
@@ -125,7 +128,7 @@ public final class ZdmSettings {
             }
             default -> throw new IllegalArgumentException("unknown setting (known: mode, failOn, lockTimeout, "
                     + "statementTimeout, smallTableRows, watchdog, longTransactionWarning, replicaLagWarning, analyze, "
-                    + "reportDirectory, disableRules, severity.<rule-id>)");
+                    + "recordLocks, reportDirectory, disableRules, severity.<rule-id>)");
         }
     }
 
@@ -186,6 +189,11 @@ public final class ZdmSettings {
         return analyzeAfterMigration;
     }
 
+    /** Record in the report the locks each transactional migration held and the relations it rewrote (test databases). */
+    public boolean recordLocks() {
+        return recordLocks;
+    }
+
     /** Where zdm-report.json and zdm-report.html are written after migrate; empty = log only. */
     public Optional<Path> reportDirectory() {
         return Optional.ofNullable(reportDirectory);
@@ -210,6 +218,7 @@ public final class ZdmSettings {
         b.longTransactionWarning = longTransactionWarning;
         b.replicaLagWarning = replicaLagWarning;
         b.analyzeAfterMigration = analyzeAfterMigration;
+        b.recordLocks = recordLocks;
         b.reportDirectory = reportDirectory;
         b.disabledRules.addAll(disabledRules);
         b.severities.putAll(severities);
@@ -234,6 +243,7 @@ public final class ZdmSettings {
         private Duration longTransactionWarning = Duration.ofMinutes(1);
         private Duration replicaLagWarning = Duration.ofSeconds(30);
         private boolean analyzeAfterMigration;
+        private boolean recordLocks;
         private Path reportDirectory;
         private final Set<String> disabledRules = new LinkedHashSet<>();
         private final Map<String, Severity> severities = new LinkedHashMap<>();
@@ -287,6 +297,15 @@ public final class ZdmSettings {
 
         public Builder analyzeAfterMigration(boolean value) {
             this.analyzeAfterMigration = value;
+            return this;
+        }
+
+        /**
+         * Reads pg_locks and pg_class in each transactional migration just before it commits: its locks and rewrites
+         * go into the report. Two catalog reads per migration: for test and embedded databases.
+         */
+        public Builder recordLocks(boolean value) {
+            this.recordLocks = value;
             return this;
         }
 

@@ -31,6 +31,10 @@ public class ZdmProperties {
     private Duration watchdog;
     private Duration longTransactionWarning;
     private Duration replicaLagWarning;
+    /** ANALYZE the tables a successful migration changed. */
+    private boolean analyze;
+    /** Record in the report the locks each transactional migration held and what it rewrote (test databases). */
+    private boolean recordLocks;
     /** Directory for zdm-report.json and zdm-report.html. */
     private Path reportDirectory;
     private List<String> disableRules = new ArrayList<>();
@@ -65,6 +69,7 @@ public class ZdmProperties {
         if (longTransactionWarning != null) { b.longTransactionWarning(longTransactionWarning); }
         if (replicaLagWarning != null) { b.replicaLagWarning(replicaLagWarning); }
         if (reportDirectory != null) { b.reportDirectory(reportDirectory); }
+        b.analyzeAfterMigration(analyze).recordLocks(recordLocks);
         disableRules.forEach(b::disableRule);
         severity.forEach(b::severity);
         return b.build();
@@ -88,6 +93,10 @@ public class ZdmProperties {
     public void setLongTransactionWarning(Duration value) { this.longTransactionWarning = value; }
     public Duration getReplicaLagWarning() { return replicaLagWarning; }
     public void setReplicaLagWarning(Duration value) { this.replicaLagWarning = value; }
+    public boolean isAnalyze() { return analyze; }
+    public void setAnalyze(boolean analyze) { this.analyze = analyze; }
+    public boolean isRecordLocks() { return recordLocks; }
+    public void setRecordLocks(boolean recordLocks) { this.recordLocks = recordLocks; }
     public Path getReportDirectory() { return reportDirectory; }
     public void setReportDirectory(Path reportDirectory) { this.reportDirectory = reportDirectory; }
     public List<String> getDisableRules() { return disableRules; }

@@ -36,6 +36,7 @@ public final class BackfillRun {
     private KeyRange range;
     private int batchSize;
     private long retries;
+    private KeyOrderPlan keyOrder;
 
     public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect) {
         this.backfill = backfill;
@@ -376,22 +377,18 @@ public final class BackfillRun {
         String rangeCondition = range.condition(last != null);
         String filter = backfill.where() == null ? "" : " AND (" + backfill.where() + ")";
         try (Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'");
-            s.execute("SET LOCAL statement_timeout = '" + options.statementTimeout().toMillis() + "ms'");
+            // asynchronous commit is safe here: the batch and its checkpoint commit together, so a crash that loses
+            // the last commits loses their checkpoints too, and the next run redoes exactly those batches.
+            // Custom plans only: the UPDATE must run with the plan EXPLAIN showed (see updateVisitsInKeyOrder).
+            s.execute("SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; SET LOCAL statement_timeout = '"
+                    + options.statementTimeout().toMillis() + "ms'; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_custom_plan");
         }
-        // lock in key order first: the UPDATE alone may visit rows in another order and deadlock with the application
-        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE " + rangeCondition + filter
-                + " ORDER BY " + range.orderBy() + " FOR NO KEY UPDATE")) {
-            range.bind(lock, 1, last, next);
-            try (ResultSet rs = lock.executeQuery()) {
-                while (rs.next()) {
-                    // consume: the locks are taken as rows are returned
-                }
-            }
+        String updateSql = "UPDATE " + table + " SET " + backfill.set() + " WHERE " + rangeCondition + filter;
+        if (!updateVisitsInKeyOrder(updateSql, last, next)) {
+            lockInKeyOrder(rangeCondition + filter, last, next);
         }
         long rows;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + backfill.set()
-                + " WHERE " + rangeCondition + filter)) {
+        try (PreparedStatement update = connection.prepareStatement(updateSql)) {
             range.bind(update, 1, last, next);
             rows = update.executeUpdate();
         }
@@ -404,6 +401,31 @@ public final class BackfillRun {
         connection.setAutoCommit(true);
         adapt(System.nanoTime() - started);
         return rows;
+    }
+
+    private boolean updateVisitsInKeyOrder(String updateSql, String[] last, String[] next) throws SQLException {
+        if (keyOrder == null) {
+            keyOrder = KeyOrderPlan.of(connection, table, backfill.key());
+        }
+        if (!keyOrder.possible()) {
+            return false;
+        }
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + updateSql)) {
+            range.bind(explain, 1, last, next);
+            return keyOrder.visitsInKeyOrder(explain);
+        }
+    }
+
+    /** Locks the batch's rows in key order, so it cannot deadlock with an application that also locks in key order. */
+    private void lockInKeyOrder(String condition, String[] last, String[] next) throws SQLException {
+        // ORDER BY runs before the row locks; counting on the server spares sending a row per locked row
+        try (PreparedStatement lock = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE "
+                + condition + " ORDER BY " + range.orderBy() + " FOR NO KEY UPDATE) locked")) {
+            range.bind(lock, 1, last, next);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+            }
+        }
     }
 
     /** Grows or shrinks the batch toward the target duration, by at most 2x per step. */

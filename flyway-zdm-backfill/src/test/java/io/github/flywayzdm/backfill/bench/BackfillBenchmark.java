@@ -70,7 +70,7 @@ public final class BackfillBenchmark {
             load(c);
         }
         System.out.printf(Locale.ROOT, "%s rep %d: loaded %,d rows in %.0f s%n", approach.label, rep, rows, (System.nanoTime() - loadStarted) / 1e9);
-        Observer observer = new Observer(connect("observer"), approach.label.startsWith("d") ? Approach.CHECKPOINT_ID : null);
+        Observer observer = new Observer(connect("observer"), approach == Approach.ZDM ? Approach.CHECKPOINT_ID : null);
         Traffic traffic = new Traffic(() -> connect("traffic"), clients, rows, thinkMicros);
         Approach.sleep(WARM_UP);
         long baseFrom = System.nanoTime();

@@ -50,6 +50,7 @@ public final class GuardRun implements AutoCloseable {
     private MigrationRecord current;
     private LockGuard.Applied applied;
     private SessionMonitor.Watch watch;
+    private LockRecorder recorder;
     private String currentSql;
     private long currentStartNanos;
 
@@ -222,6 +223,13 @@ public final class GuardRun implements AutoCloseable {
         current.lockTimeout = applied.lockTimeout();
         current.statementTimeout = applied.statementTimeout();
         watch = monitor.start(applied.backendPid(), settings.watchdogLimit());
+        if (settings.recordLocks()) {
+            recorder = current.transactional ? LockRecorder.begin(c) : null;
+            if (!current.transactional) {
+                current.notes.add("locks not recorded: a non-transactional migration releases them after each statement "
+                        + "(zdm trace samples them while each statement runs)");
+            }
+        }
     }
 
     /**
@@ -323,6 +331,7 @@ public final class GuardRun implements AutoCloseable {
             current.outcome = MigrationRecord.Outcome.FAILED;
             diagnose();
         }
+        recordLocks(ctx, failed);
         restore(ctx, failed);
         if (failed && currentSql != null && SqlText.usesConcurrently(currentSql)) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
@@ -367,6 +376,23 @@ public final class GuardRun implements AutoCloseable {
         }
         current.error = sb.toString();
         LOG.error("{}", current.error);
+    }
+
+    private void recordLocks(Context ctx, boolean failed) {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            if (!failed) {
+                recorder.finish(ctx.getConnection(), config.getTable(), current);
+                LOG.info("flyway-zdm: {} holds {}{}", current.label(), current.locks.isEmpty() ? "no relation lock" : String.join(", ", current.locks),
+                        current.rewritten.isEmpty() ? "" : "; rewrote " + String.join(", ", current.rewritten));
+            }
+        } catch (SQLException e) {
+            current.notes.add("locks not recorded: " + e.getMessage());
+        } finally {
+            recorder = null;
+        }
     }
 
     private void restore(Context ctx, boolean failed) {

@@ -29,6 +29,9 @@ public final class MigrationRecord {
     public String sqlState = "";
     public String error = "";
     public final List<String> notes = new ArrayList<>();
+    /** With recordLocks: "schema.table Mode" held just before commit, and the relations rewritten. */
+    public final List<String> locks = new ArrayList<>();
+    public final List<String> rewritten = new ArrayList<>();
 
     public String label() {
         return (version.isEmpty() ? "repeatable" : "V" + version) + " '" + description + "'";

@@ -90,6 +90,8 @@ public final class RunReport {
                     .append(", \"sqlState\": ").append(str(r.sqlState))
                     .append(", \"error\": ").append(str(r.error))
                     .append(", \"notes\": [").append(r.notes.stream().map(RunReport::str).collect(Collectors.joining(", ")))
+                    .append("], \"locks\": [").append(r.locks.stream().map(RunReport::str).collect(Collectors.joining(", ")))
+                    .append("], \"rewritten\": [").append(r.rewritten.stream().map(RunReport::str).collect(Collectors.joining(", ")))
                     .append("], \"findings\": [");
             sb.append(r.findings.stream().map(f -> "{\"rule\": " + str(f.ruleId()) + ", \"severity\": "
                     + str(f.severity().name().toLowerCase()) + ", \"file\": " + str(f.file()) + ", \"line\": " + f.line()
@@ -138,7 +140,10 @@ public final class RunReport {
                     .append("</td><td>").append(r.durationMillis).append(" ms</td>")
                     .append(String.format("<td><div class=\"bar\" style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td>", left, width))
                     .append("<td class=\"guards\"><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
-                    .append(esc(r.statementTimeout)).append("</small></td><td>");
+                    .append(esc(r.statementTimeout));
+            r.locks.forEach(l -> sb.append("<br>").append(esc(l)));
+            r.rewritten.forEach(t -> sb.append("<br><b>rewrote</b> ").append(esc(t)));
+            sb.append("</small></td><td>");
             for (Finding f : r.findings) {
                 sb.append("<div class=\"finding\"><code>").append(esc(f.ruleId())).append("</code> ")
                         .append(esc(f.severity().name().toLowerCase())).append(f.suppressed() ? " (suppressed)" : "")
