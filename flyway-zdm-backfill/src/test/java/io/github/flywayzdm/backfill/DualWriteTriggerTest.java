@@ -20,9 +20,14 @@ class DualWriteTriggerTest {
         return DualWriteTrigger.on(TABLE).set("amount cents", "NEW.amount * 100").lockTimeout(Duration.ofMillis(100)).build();
     }
 
+    /** A table and a column whose names would break, or inject into, unquoted SQL. */
+    private static void hostileTable(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)");
+    }
+
     @Test
     void keepsTheColumnInStepOnInsertAndUpdateUntilDropped(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)");
+        hostileTable(db);
         try (Connection c = db.connect()) {
             sync().install(c);
             sync().install(c); // idempotent: replaced, not doubled
@@ -45,8 +50,8 @@ class DualWriteTriggerTest {
 
     @Test
     void aBusyTableMakesInstallGiveUpAfterItsAttemptsWithNothingChanged(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)",
-                "INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) VALUES (1, 7)");
+        hostileTable(db);
+        db.execute("INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) VALUES (1, 7)");
         try (Connection app = db.connect(); Statement s = app.createStatement(); Connection c = db.connect()) {
             app.setAutoCommit(false);
             s.execute("UPDATE \"ord\"\"ers; DROP TABLE x\" SET amount = 8 WHERE id = 1"); // ROW EXCLUSIVE held: writes in flight
@@ -60,8 +65,8 @@ class DualWriteTriggerTest {
 
     @Test
     void rowsInsertedDuringABackfillAreCoveredByTheTrigger(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE \"ord\"\"ers; DROP TABLE x\" (id bigint PRIMARY KEY, amount int NOT NULL, \"amount cents\" bigint)",
-                "INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) SELECT g, g FROM generate_series(1, 1000) g");
+        hostileTable(db);
+        db.execute("INSERT INTO \"ord\"\"ers; DROP TABLE x\" (id, amount) SELECT g, g FROM generate_series(1, 1000) g");
         try (Connection c = db.connect()) {
             sync().install(c);
             Backfill.of(TABLE).key("id").set("\"amount cents\" = amount * 100").where("\"amount cents\" IS NULL")
