@@ -29,6 +29,18 @@ class LintContextTest {
     }
 
     @Test
+    void contextComesFromTheHistoryInTheConfiguredSchema(TestDatabase db, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE \"my app\".t (id bigint PRIMARY KEY, c text);");
+        Files.writeString(dir.resolve("V2__check.sql"), "ALTER TABLE \"my app\".t ADD CONSTRAINT t_c_nn CHECK (c IS NOT NULL) NOT VALID;");
+        Files.writeString(dir.resolve("V3__validate.sql"), "ALTER TABLE \"my app\".t VALIDATE CONSTRAINT t_c_nn;");
+        Files.writeString(dir.resolve("V4__not_null.sql"), "ALTER TABLE \"my app\".t ALTER COLUMN c SET NOT NULL;");
+        db.execute("CREATE SCHEMA \"my app\"");
+        flyway(db, dir, "3", "my app").migrate();
+        assertThat(db.queryLong("SELECT count(*) FROM \"my app\".flyway_schema_history")).isEqualTo(3);
+        assertThat(flyway(db, dir, "latest", "my app").migrate().migrationsExecuted).isEqualTo(1);
+    }
+
+    @Test
     void withoutTheValidationTheSameMigrationIsRefused(TestDatabase db, @TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, c text);\nINSERT INTO t SELECT g, 'x' FROM generate_series(1, 20000) g;\nANALYZE t;");
         Files.writeString(dir.resolve("V2__check.sql"), "ALTER TABLE t ADD CONSTRAINT t_c_nn CHECK (c IS NOT NULL) NOT VALID;");
@@ -39,7 +51,11 @@ class LintContextTest {
     }
 
     private static Flyway flyway(TestDatabase db, Path dir, String target) {
-        return Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + dir).target(target)
+        return flyway(db, dir, target, "public");
+    }
+
+    private static Flyway flyway(TestDatabase db, Path dir, String target, String schema) {
+        return Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + dir).target(target).schemas(schema)
                 .callbacks(new ZdmCallback(ZdmSettings.builder().smallTableRows(0).build())).load();
     }
 }

@@ -204,7 +204,7 @@ public final class GuardRun implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     refuse(info.getScript() + ": " + e.getMessage());
                 }
-                lint(info, currentSql, current.transactional);
+                lint(c, info, currentSql, current.transactional);
             }
         }
         if (currentSql != null && !current.transactional && SqlText.usesConcurrently(currentSql) && transactionalLock()
@@ -236,27 +236,24 @@ public final class GuardRun implements AutoCloseable {
      * The lint session of this run, seeded once with the SQL migrations before {@code first}, so each migration is
      * judged with the schema the earlier ones built (a CHECK validated last release, the type a column had).
      */
-    private LintSession session(MigrationInfo first) {
+    private LintSession session(Connection c, MigrationInfo first) {
         if (session != null) {
             return session;
         }
         session = linter.newSession();
         try {
-            for (MigrationInfo m : Flyway.configure(config.getClassLoader()).configuration(config).load().info().all()) {
-                if (m.getVersion() != null && first.getVersion() != null && m.getVersion().compareTo(first.getVersion()) < 0
-                        && scripts.isSql(m)) {
-                    scripts.substituted(m, builtIns).ifPresent(sql -> session.replay(new MigrationScript(m.getScript(), sql, null)));
-                }
+            for (String script : AppliedScripts.before(c, config, first.getVersion())) {
+                scripts.substituted(script, builtIns).ifPresent(sql -> session.replay(new MigrationScript(script, sql, null)));
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.debug("flyway-zdm: earlier migrations not available as lint context: {}", e.getMessage());
         }
         return session;
     }
 
-    private void lint(MigrationInfo info, String sql, boolean transactional) {
+    private void lint(Connection c, MigrationInfo info, String sql, boolean transactional) {
         sizes.clear();
-        LintReport lr = session(info).lint(new MigrationScript(info.getScript(), sql, transactional));
+        LintReport lr = session(c, info).lint(new MigrationScript(info.getScript(), sql, transactional));
         current.findings.addAll(lr.findings());
         List<Finding> failures = lr.failures();
         for (Finding f : lr.active()) {

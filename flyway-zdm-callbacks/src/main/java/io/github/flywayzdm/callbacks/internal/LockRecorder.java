@@ -22,7 +22,9 @@ final class LockRecorder {
             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'i', 'm') AND " + USER_RELATIONS;
     private static final String LOCKS = "SELECT l.relation, format('%I.%I', n.nspname, c.relname), l.mode FROM pg_locks l "
             + "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND c.relname <> ? AND " + USER_RELATIONS
+            + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND c.relname <> ? "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE i.indexrelid = c.oid AND t.relname = ?) AND "
+            + USER_RELATIONS
             + " ORDER BY 2, 3";
 
     private final Map<Long, Long> filesBefore;
@@ -42,10 +44,11 @@ final class LockRecorder {
         return new LockRecorder(files);
     }
 
-    /** Adds what the migration holds and rewrote to its record; Flyway's history table is left out. */
+    /** Adds what the migration holds and rewrote to its record; Flyway's history table and its indexes are left out. */
     void finish(Connection c, String historyTable, MigrationRecord record) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCKS)) {
             ps.setString(1, historyTable);
+            ps.setString(2, historyTable);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean created = !filesBefore.containsKey(rs.getLong(1));

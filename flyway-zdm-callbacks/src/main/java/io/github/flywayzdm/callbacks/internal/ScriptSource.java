@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class ScriptSource {
 
     private final Configuration config;
+    private Location[] locations; // Flyway builds a new Locations object on every getLocations() call
+    private Pattern placeholder;
 
     public ScriptSource(Configuration config) {
         this.config = config;
@@ -63,6 +65,15 @@ public final class ScriptSource {
         return Optional.of(substitute(raw.get(), info.getScript(), builtIns));
     }
 
+    /** An applied script by its name (lint context): the global placeholder setting applies. */
+    public Optional<String> substituted(String script, Map<String, String> builtIns) {
+        Optional<String> raw = read(script, null);
+        if (raw.isEmpty() || !config.isPlaceholderReplacement()) {
+            return raw;
+        }
+        return Optional.of(substitute(raw.get(), script, builtIns));
+    }
+
     public boolean placeholdersApply(MigrationInfo info) {
         Boolean perScript = info.isPlaceholderReplacement();
         return perScript != null ? perScript : config.isPlaceholderReplacement();
@@ -70,11 +81,17 @@ public final class ScriptSource {
 
     /** Applies the configured and built-in placeholders to a script's raw text. */
     public String substitute(String raw, String script, Map<String, String> builtIns) {
+        if (!raw.contains(config.getPlaceholderPrefix())) {
+            return raw;
+        }
         Map<String, String> values = new HashMap<>();
         builtIns.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
         values.put("flyway:filename", fileName(script));
         config.getPlaceholders().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
-        return replace(raw, config.getPlaceholderPrefix(), config.getPlaceholderSuffix(), values);
+        if (placeholder == null) {
+            placeholder = pattern(config.getPlaceholderPrefix(), config.getPlaceholderSuffix());
+        }
+        return replace(raw, placeholder, values);
     }
 
     /** Flyway's built-in placeholders that are cheap to know. */
@@ -91,9 +108,12 @@ public final class ScriptSource {
         return m;
     }
 
-    static String replace(String sql, String prefix, String suffix, Map<String, String> values) {
-        Pattern p = Pattern.compile(Pattern.quote(prefix) + "(.+?)" + Pattern.quote(suffix));
-        Matcher m = p.matcher(sql);
+    static Pattern pattern(String prefix, String suffix) {
+        return Pattern.compile(Pattern.quote(prefix) + "(.+?)" + Pattern.quote(suffix));
+    }
+
+    static String replace(String sql, Pattern placeholder, Map<String, String> values) {
+        Matcher m = placeholder.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1).toLowerCase(Locale.ROOT));
@@ -106,7 +126,10 @@ public final class ScriptSource {
     private Optional<String> read(String script, String physical) {
         Charset charset = config.getEncoding() == null ? StandardCharsets.UTF_8 : config.getEncoding();
         try {
-            for (Location location : config.getLocations()) {
+            if (locations == null) {
+                locations = config.getLocations();
+            }
+            for (Location location : locations) {
                 if (location.isFileSystem()) {
                     Path file = Path.of(location.getRootPath()).resolve(script);
                     if (Files.isRegularFile(file)) {

@@ -20,7 +20,8 @@ import java.util.List;
  * {@code flyway migrate} of N small migrations with and without the flyway-zdm callback, side by side in one JVM
  * against one server, alternating the order each round. Not part of the normal test run (the class name does not match
  * surefire's patterns); run with
- * {@code mvn -o -pl flyway-zdm-callbacks test -Dtest=MigrateBenchmark -Dzdm.bench.migrations=500 -Dzdm.bench.rounds=3}.
+ * {@code mvn -o -pl flyway-zdm-callbacks test -Dtest=MigrateBenchmark -Dzdm.bench.migrations=500 -Dzdm.bench.rounds=3}
+ * ({@code -Dzdm.bench.variants=plain,zdm} to pick variants, e.g. to profile one).
  */
 @WithPostgres
 class MigrateBenchmark {
@@ -61,11 +62,35 @@ class MigrateBenchmark {
         @Override public String getCallbackName() { return "noop"; }
     }
 
+    /** Wall time spent inside the wrapped callback's handle(), per event. */
+    static final class Timed implements Callback {
+        static final java.util.Map<org.flywaydb.core.api.callback.Event, Long> NANOS = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Callback inner;
+
+        Timed(Callback inner) {
+            this.inner = inner;
+        }
+
+        @Override public boolean supports(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) { return inner.supports(e, c); }
+        @Override public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) { return inner.canHandleInTransaction(e, c); }
+        @Override public String getCallbackName() { return inner.getCallbackName(); }
+
+        @Override
+        public void handle(org.flywaydb.core.api.callback.Event e, org.flywaydb.core.api.callback.Context c) {
+            long t0 = System.nanoTime();
+            try {
+                inner.handle(e, c);
+            } finally {
+                NANOS.merge(e, System.nanoTime() - t0, Long::sum);
+            }
+        }
+    }
+
     private static Callback[] variant(String name) {
         return switch (name) {
             case "plain" -> new Callback[0];
             case "noop-callback" -> new Callback[] {new NoopCallback()};
-            default -> new Callback[] {new ZdmCallback(ZdmSettings.defaults())};
+            default -> new Callback[] {new Timed(new ZdmCallback(ZdmSettings.defaults()))};
         };
     }
 
@@ -75,13 +100,14 @@ class MigrateBenchmark {
         int rounds = Integer.getInteger("zdm.bench.rounds", 3);
         LogFactory.setLogLevel(LogLevel.WARN);
         Path dir = migrations(n);
-        Path warmup = migrations(40);
-        List<String> variants = List.of("plain", "noop-callback", "zdm");
+        Path warmup = migrations(Integer.getInteger("zdm.bench.warmup", 40));
+        List<String> variants = List.of(System.getProperty("zdm.bench.variants", "plain,noop-callback,zdm").split(","));
         for (String v : variants) {
             try (TestDatabase db = TestDatabase.create()) {
                 migrateMillis(db, warmup, variant(v));
             }
         }
+        List<Long> inside = new ArrayList<>();
         java.util.Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
         variants.forEach(v -> times.put(v, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
@@ -89,15 +115,51 @@ class MigrateBenchmark {
             Collections.rotate(order, r);
             for (String v : order) {
                 try (TestDatabase db = TestDatabase.create()) {
+                    settle(db);
+                    Timed.NANOS.clear();
                     times.get(v).add(migrateMillis(db, dir, variant(v)));
+                    if (!Timed.NANOS.isEmpty()) {
+                        inside.add(Timed.NANOS.values().stream().mapToLong(Long::longValue).sum() / 1_000_000);
+                        if (r == rounds - 1) {
+                            Timed.NANOS.forEach((e, ns) -> System.out.printf("  inside %s: %d ms%n", e, ns / 1_000_000));
+                        }
+                    }
+                    drop(db);
                 }
             }
         }
-        long plain = median(times.get("plain"));
+        long plain = median(times.getOrDefault("plain", times.values().iterator().next()));
         StringBuilder sb = new StringBuilder("BENCH migrations=" + n + " rounds=" + rounds);
         times.forEach((v, t) -> sb.append(String.format("%n  %-14s median %5d ms  ratio %.3f  runs %s", v, median(t),
                 (double) median(t) / plain, t)));
+        if (times.containsKey("plain")) {
+            // Variants of one round run back to back, so their ratio is less exposed to the machine's drift.
+            times.forEach((v, t) -> {
+                List<Long> permille = new ArrayList<>();
+                for (int r = 0; r < t.size(); r++) {
+                    permille.add(t.get(r) * 1000 / times.get("plain").get(r));
+                }
+                sb.append(String.format("%n  %-14s paired ratio, median of rounds %.3f", v, median(permille) / 1000.0));
+            });
+        }
+        if (!inside.isEmpty()) {
+            sb.append(String.format("%n  inside the zdm callback: median %d ms, runs %s", median(inside), inside));
+        }
         System.out.println(sb);
+    }
+
+    /** Flushes what earlier runs left dirty, so a run does not pay for its predecessor's writes. */
+    private static void settle(TestDatabase db) throws Exception {
+        try (var admin = db.server().connectAdmin(); var s = admin.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    /** 500 tables a run would pile up on the shared server and slow every later run. */
+    private static void drop(TestDatabase db) throws Exception {
+        try (var admin = db.server().connectAdmin(); var s = admin.createStatement()) {
+            s.execute("DROP DATABASE \"" + db.name().replace("\"", "\"\"") + "\" WITH (FORCE)");
+        }
     }
 
     private static long median(List<Long> values) {

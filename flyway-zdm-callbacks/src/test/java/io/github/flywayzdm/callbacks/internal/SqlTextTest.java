@@ -48,7 +48,7 @@ class SqlTextTest {
 
     @Test
     void placeholdersAreCaseInsensitiveAndUnknownOnesStay() {
-        assertThat(ScriptSource.replace("CREATE TABLE ${Schema}.t (${missing} int)", "${", "}", Map.of("schema", "app")))
+        assertThat(ScriptSource.replace("CREATE TABLE ${Schema}.t (${missing} int)", ScriptSource.pattern("${", "}"), Map.of("schema", "app")))
                 .isEqualTo("CREATE TABLE app.t (${missing} int)");
     }
 }
