@@ -26,7 +26,9 @@ class LockTraceTest {
 
     @Test
     void aPlainIndexBuildHoldsShareLockAndTheConcurrentOneDoesNot(TestDatabase db) {
-        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
+        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
+        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__index.sql", "CREATE INDEX orders_status ON orders (status);",
                 "V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY orders_note ON orders (note);"));
         assertThat(r.failure()).isNull();
@@ -39,12 +41,14 @@ class LockTraceTest {
         assertThat(concurrent.transactional()).isFalse();
         assertThat(concurrent.strongestLockOn("orders")).isEqualTo("ShareUpdateExclusiveLock");
         assertThat(r.findings()).noneMatch(f -> f.file().endsWith("V3__index_concurrently.sql") && f.severity() == Severity.ERROR);
-        assertThat(r.notes()).contains("seeded public.orders with 2000 rows");
+        assertThat(r.notes()).contains("seeded public.orders with 100000 rows");
     }
 
     @Test
     void aVolatileDefaultRewritesUnderAccessExclusiveAndAConstantOneDoesNot(TestDatabase db) {
-        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
+        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
+        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__volatile.sql", "ALTER TABLE orders ADD COLUMN r float8 DEFAULT random();",
                 "V3__constant.sql", "ALTER TABLE orders ADD COLUMN source text DEFAULT 'web';"));
         StatementTrace volatileDefault = at(r, "V2__volatile.sql", 1);
@@ -60,7 +64,9 @@ class LockTraceTest {
 
     @Test
     void aForeignKeyLocksBothTablesWithShareRowExclusiveAndScansTheReferencingOne(TestDatabase db) {
-        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
+        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
+        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__fk.sql", "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);"));
         StatementTrace fk = at(r, "V2__fk.sql", 1);
         assertThat(fk.strongestLockOn("orders")).isEqualTo("ShareRowExclusiveLock");
@@ -71,7 +77,9 @@ class LockTraceTest {
 
     @Test
     void setNotNullScansUnlessAValidatedCheckProvesIt(TestDatabase db) {
-        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
+        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
+        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__status_not_null.sql", "ALTER TABLE orders ALTER COLUMN status SET NOT NULL;",
                 "V3__note_check.sql", "ALTER TABLE orders ADD CONSTRAINT note_nn CHECK (note IS NOT NULL) NOT VALID;",
                 "V4__note_validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT note_nn;",
@@ -118,7 +126,9 @@ class LockTraceTest {
 
     @Test
     void aFailingStatementStopsTheTraceLikeFlywayWould(TestDatabase db) {
-        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
+        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
+        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__typo.sql", "ALTER TABLE orders ADD COLUMN a int;\nALTER TABLE ordres ADD COLUMN b int;",
                 "V3__never.sql", "ALTER TABLE orders ADD COLUMN c int;"));
         assertThat(r.failure()).startsWith("db/V2__typo.sql:2: 42P01: ");
