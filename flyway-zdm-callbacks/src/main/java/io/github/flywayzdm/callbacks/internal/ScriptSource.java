@@ -58,20 +58,12 @@ public final class ScriptSource {
 
     /** The text Flyway will execute: placeholders substituted unless disabled for the script or globally. */
     public Optional<String> substituted(MigrationInfo info, Map<String, String> builtIns) {
-        Optional<String> raw = raw(info);
-        if (raw.isEmpty() || !placeholdersApply(info)) {
-            return raw;
-        }
-        return Optional.of(substitute(raw.get(), info.getScript(), builtIns));
+        return raw(info).map(raw -> placeholdersApply(info) ? substitute(raw, info.getScript(), builtIns) : raw);
     }
 
     /** An applied script by its name (lint context): the global placeholder setting applies. */
     public Optional<String> substituted(String script, Map<String, String> builtIns) {
-        Optional<String> raw = read(script, null);
-        if (raw.isEmpty() || !config.isPlaceholderReplacement()) {
-            return raw;
-        }
-        return Optional.of(substitute(raw.get(), script, builtIns));
+        return read(script, null).map(raw -> config.isPlaceholderReplacement() ? substitute(raw, script, builtIns) : raw);
     }
 
     public boolean placeholdersApply(MigrationInfo info) {
