@@ -46,9 +46,7 @@ class LockTraceTest {
 
     @Test
     void aVolatileDefaultRewritesUnderAccessExclusiveAndAConstantOneDoesNot(TestDatabase db) {
-        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
-        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
-        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__volatile.sql", "ALTER TABLE orders ADD COLUMN r float8 DEFAULT random();",
                 "V3__constant.sql", "ALTER TABLE orders ADD COLUMN source text DEFAULT 'web';"));
         StatementTrace volatileDefault = at(r, "V2__volatile.sql", 1);
@@ -64,9 +62,7 @@ class LockTraceTest {
 
     @Test
     void aForeignKeyLocksBothTablesWithShareRowExclusiveAndScansTheReferencingOne(TestDatabase db) {
-        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
-        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
-        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__fk.sql", "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);"));
         StatementTrace fk = at(r, "V2__fk.sql", 1);
         assertThat(fk.strongestLockOn("orders")).isEqualTo("ShareRowExclusiveLock");
@@ -77,9 +73,7 @@ class LockTraceTest {
 
     @Test
     void setNotNullScansUnlessAValidatedCheckProvesIt(TestDatabase db) {
-        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
-        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
-        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__status_not_null.sql", "ALTER TABLE orders ALTER COLUMN status SET NOT NULL;",
                 "V3__note_check.sql", "ALTER TABLE orders ADD CONSTRAINT note_nn CHECK (note IS NOT NULL) NOT VALID;",
                 "V4__note_validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT note_nn;",
@@ -126,9 +120,7 @@ class LockTraceTest {
 
     @Test
     void aFailingStatementStopsTheTraceLikeFlywayWould(TestDatabase db) {
-        // Autocommit statements are sampled every 2 ms: enough rows that the concurrent build outlasts a few samples
-        // even when the CI machine's 2 cores are busy (with 2,000 rows it sometimes ended between two samples).
-        TraceReport r = trace(db).seedRows(100_000).build().run(Scripts.of("V1__orders.sql", ORDERS,
+        TraceReport r = trace(db).build().run(Scripts.of("V1__orders.sql", ORDERS,
                 "V2__typo.sql", "ALTER TABLE orders ADD COLUMN a int;\nALTER TABLE ordres ADD COLUMN b int;",
                 "V3__never.sql", "ALTER TABLE orders ADD COLUMN c int;"));
         assertThat(r.failure()).startsWith("db/V2__typo.sql:2: 42P01: ");
