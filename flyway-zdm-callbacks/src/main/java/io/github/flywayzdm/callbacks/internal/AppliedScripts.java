@@ -60,11 +60,15 @@ final class AppliedScripts {
         return scripts;
     }
 
-    private static String historyTable(Connection c, Configuration config) throws SQLException {
-        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
+    /** The schema Flyway keeps its history in when configured (defaultSchema, else the first of schemas), or null. */
+    static String configuredSchema(Configuration config) {
+        return config.getDefaultSchema() != null ? config.getDefaultSchema()
                 : config.getSchemas().length > 0 ? config.getSchemas()[0] : null;
+    }
+
+    private static String historyTable(Connection c, Configuration config) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
-            ps.setString(1, schema);
+            ps.setString(1, configuredSchema(config));
             ps.setString(2, config.getTable());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -89,8 +89,8 @@ public final class ScriptSource {
     /** Flyway's built-in placeholders that are cheap to know. */
     public Map<String, String> builtIns(String user, String database) {
         Map<String, String> m = new HashMap<>();
-        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
-                : config.getSchemas().length > 0 ? config.getSchemas()[0] : "public";
+        String configured = AppliedScripts.configuredSchema(config);
+        String schema = configured != null ? configured : "public";
         m.put("flyway:defaultSchema", schema);
         m.put("flyway:user", user == null ? "" : user);
         m.put("flyway:database", database == null ? "" : database);
