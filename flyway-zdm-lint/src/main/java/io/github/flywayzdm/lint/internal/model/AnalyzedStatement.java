@@ -2,6 +2,8 @@ package io.github.flywayzdm.lint.internal.model;
 
 import io.github.flywayzdm.lint.internal.split.SqlStatement;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,8 +26,17 @@ public record AnalyzedStatement(SqlStatement source, String sql, List<Operation>
         return via == Via.NONE;
     }
 
-    /** All operations of one type. */
+    /** All operations of one type. A loop, not a stream: every rule asks this of every statement. */
     public <T extends Operation> List<T> all(Class<T> type) {
-        return operations.stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> out = null;
+        for (Operation op : operations) {
+            if (type.isInstance(op)) {
+                if (out == null) {
+                    out = new ArrayList<>(operations.size());
+                }
+                out.add(type.cast(op));
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.flywayzdm.lint.internal.model;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A column as declared in CREATE TABLE or ADD COLUMN.
@@ -20,12 +21,14 @@ public record ColumnDef(String name, TypeName type, boolean notNull, String defa
 
     public enum Generated { NONE, IDENTITY, STORED, VIRTUAL }
 
+    private static final Pattern SERIAL = Pattern.compile("(small|big)?serial[248]?");
+
     public Optional<String> defaultExpression() {
         return Optional.ofNullable(defaultExpr);
     }
 
     /** serial, bigserial, smallserial (and serial4/serial8/serial2). */
     public boolean serial() {
-        return type != null && type.name().matches("(small|big)?serial[248]?");
+        return type != null && SERIAL.matcher(type.name()).matches();
     }
 }

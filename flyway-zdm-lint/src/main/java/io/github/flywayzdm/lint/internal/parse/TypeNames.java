@@ -5,6 +5,7 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** PostgreSQL's canonical spelling of type names, so rules compare {@code int4} and {@code integer} as one type. */
 final class TypeNames {
@@ -31,12 +32,14 @@ final class TypeNames {
             Map.entry("smallserial", "smallserial"), Map.entry("serial2", "smallserial"),
             Map.entry("varbit", "bit varying"), Map.entry("bit varying", "bit varying"));
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private TypeNames() {
     }
 
     /** @param words the type's words in order, e.g. ["timestamp", "with", "time", "zone"] or ["public", ".", "my_type"] */
     static TypeName of(String words, List<Integer> modifiers, boolean array) {
-        String name = words.trim().replaceAll("\\s+", " ");
+        String name = WHITESPACE.matcher(words.trim()).replaceAll(" ");
         if (!name.startsWith("\"")) {
             name = name.toLowerCase(Locale.ROOT);
         }
