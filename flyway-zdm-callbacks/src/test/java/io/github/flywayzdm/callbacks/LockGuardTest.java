@@ -71,6 +71,34 @@ class LockGuardTest {
         assertThat(seen(db, "V4")).isEqualTo("1min/0");
     }
 
+    @Test
+    void pooledConnectionsGoBackWithTheirOwnTimeouts(TestDatabase db) throws Exception {
+        // the application's pool hands out sessions with lock_timeout 42s; Flyway borrows them for the run
+        try (ReusingPool pool = new ReusingPool(db, "SET lock_timeout = '42s'")) {
+            MigrationDir m = new MigrationDir(db)
+                    .write("V1__t.sql", "CREATE TABLE t (id int);\n"
+                            + "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n")
+                    .write("V2__guarded.sql", "-- zdm:lock_timeout=10s\nALTER TABLE t ADD COLUMN note text;\n")
+                    .write("V3__no_transaction.sql", "CREATE INDEX CONCURRENTLY t_id ON t (id);\n")
+                    .write("V3__no_transaction.sql.conf", "executeInTransaction=false\n");
+            m.flyway(pool, new ZdmCallback(MigrationDir.testSettings().build()), new V4__Record_timeouts()).migrate();
+            assertThat(seen(db, "V4")).isEqualTo("300ms/0"); // the guard's value while migrating
+            assertThat(pool.idleSettings()).isNotEmpty().allMatch("42s/0"::equals);
+        }
+    }
+
+    @Test
+    void aFailedRunAlsoGivesThePooledConnectionItsTimeoutsBack(TestDatabase db) throws Exception {
+        try (ReusingPool pool = new ReusingPool(db, "SET lock_timeout = '42s'")) {
+            MigrationDir m = new MigrationDir(db)
+                    .write("V1__t.sql", "CREATE TABLE t (id int);\n")
+                    .write("V2__fails.sql", "ALTER TABLE t ADD COLUMN id int;\n");
+            var flyway = m.flyway(pool, new ZdmCallback(MigrationDir.testSettings().build()));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(flyway::migrate)).hasMessageContaining("already exists");
+            assertThat(pool.idleSettings()).isNotEmpty().allMatch("42s/0"::equals);
+        }
+    }
+
     private static MigrationDir leakyMigrations(TestDatabase db) throws Exception {
         return new MigrationDir(db)
                 .write("V1__seen.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n")

@@ -43,7 +43,12 @@ final class MigrationDir {
 
     /** Flyway with its PostgreSQL advisory lock held per session, as CONCURRENTLY migrations need. */
     Flyway flyway(ZdmCallback callback, JavaMigration... java) {
-        FluentConfiguration c = configure(callback, java);
+        return flyway(db.dataSource(), callback, java);
+    }
+
+    /** The same on another data source (e.g. a pool). */
+    Flyway flyway(javax.sql.DataSource dataSource, ZdmCallback callback, JavaMigration... java) {
+        FluentConfiguration c = configure(callback, java).dataSource(dataSource);
         c.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return c.load();
     }

@@ -48,7 +48,7 @@ public final class GuardRun implements AutoCloseable {
     private final String[] monitorSettings;
 
     private MigrationRecord current;
-    private LockGuard.Applied applied;
+    private final LockGuard guard = new LockGuard();
     private SessionMonitor.Watch watch;
     private LockRecorder recorder;
     private String currentSql;
@@ -219,7 +219,7 @@ public final class GuardRun implements AutoCloseable {
         }
         Duration lock = directives.lockTimeout().orElse(settings.lockTimeout());
         Duration statement = directives.statementTimeout().orElse(settings.statementTimeout());
-        applied = LockGuard.apply(c, lock, statement);
+        LockGuard.Applied applied = guard.apply(c, lock, statement);
         current.lockTimeout = applied.lockTimeout();
         current.statementTimeout = applied.statementTimeout();
         watch = monitor.start(applied.backendPid(), settings.watchdogLimit());
@@ -329,7 +329,9 @@ public final class GuardRun implements AutoCloseable {
             diagnose();
         }
         recordLocks(ctx, failed);
-        restore(ctx, failed);
+        if (failed || currentSql == null || SqlText.mayChangeSettings(currentSql)) {
+            guard.forget(); // a rollback, a SET in the script or a Java migration may have changed the session's values
+        }
         if (failed && currentSql != null && SqlText.usesConcurrently(currentSql)) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
@@ -343,7 +345,6 @@ public final class GuardRun implements AutoCloseable {
         }
         current = null;
         watch = null;
-        applied = null;
     }
 
     private void diagnose() {
@@ -389,20 +390,6 @@ public final class GuardRun implements AutoCloseable {
             current.notes.add("locks not recorded: " + e.getMessage());
         } finally {
             recorder = null;
-        }
-    }
-
-    private void restore(Context ctx, boolean failed) {
-        if (applied == null || (failed && applied.transactional())) {
-            return; // the rollback discards transaction-local settings and any SET inside the migration
-        }
-        if (applied.transactional() && currentSql != null && !SqlText.mayChangeSettings(currentSql)) {
-            return; // SET LOCAL ends with the transaction, and the script sets nothing that could outlive it
-        }
-        try {
-            LockGuard.restore(ctx.getConnection(), applied);
-        } catch (SQLException e) {
-            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout: {}", e.getMessage());
         }
     }
 
@@ -455,6 +442,11 @@ public final class GuardRun implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            guard.restore();
+        } catch (SQLException e) {
+            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout on the migration session: {}", e.getMessage());
+        }
         try (PreparedStatement ps = monitor.connection().prepareStatement(
                 "SELECT set_config('application_name', ?, false), set_config('statement_timeout', ?, false)")) {
             ps.setString(1, monitorSettings[0]);
