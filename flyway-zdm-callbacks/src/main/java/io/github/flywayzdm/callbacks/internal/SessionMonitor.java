@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,8 +47,7 @@ public final class SessionMonitor implements AutoCloseable {
         private long maxQueuedMillis;
         private Blocker queuedVictim;
         private boolean cancelled;
-        private volatile boolean polled;
-        private ScheduledFuture<?> task;
+        private long lastPollNanos = System.nanoTime();
 
         Watch(int pid, Duration watchdogLimit) {
             this.pid = pid;
@@ -87,7 +85,12 @@ public final class SessionMonitor implements AutoCloseable {
     private final Connection connection;
     private final Duration interval;
     private final ScheduledExecutorService executor;
+    private volatile Watch active;
 
+    /**
+     * One ticker for the whole run, at half the interval, rather than a task per migration: scheduling and cancelling
+     * one per migration woke the monitor thread every time, a measurable cost on runs of small migrations.
+     */
     public SessionMonitor(Connection connection, Duration interval) {
         this.connection = connection;
         this.interval = interval;
@@ -96,6 +99,8 @@ public final class SessionMonitor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        long tick = Math.max(10, interval.toMillis() / 2);
+        executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     public Connection connection() {
@@ -105,31 +110,33 @@ public final class SessionMonitor implements AutoCloseable {
     /** Starts watching the migration session {@code pid}; empty watchdog limit = only observe. */
     public Watch start(int pid, Optional<Duration> watchdogLimit) {
         Watch w = new Watch(pid, watchdogLimit.orElse(Duration.ZERO));
-        long ms = interval.toMillis();
-        w.task = executor.scheduleWithFixedDelay(() -> poll(w), ms, ms, TimeUnit.MILLISECONDS);
+        active = w;
         return w;
     }
 
-    /** Stops polling; waits for a poll in progress so the watch is complete. */
+    /** Stops watching; waits for a poll in progress so the watch is complete. */
     public void stop(Watch w) {
-        if (w == null || w.task == null) {
+        if (w == null) {
             return;
         }
-        w.task.cancel(false);
-        if (!w.polled) {
-            return; // cancelled before its first run: nothing in flight
+        if (active == w) {
+            active = null;
         }
-        try {
-            executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
+        synchronized (connection) {
+            // a poll of w holds this lock; once we have it, none is running and none will start
         }
     }
 
-    private void poll(Watch w) {
-        w.polled = true;
+    /** Polls the active watch once at least one interval has passed since it started or was last polled. */
+    private void tick() {
         try {
             synchronized (connection) {
+                Watch w = active;
+                long now = System.nanoTime();
+                if (w == null || now - w.lastPollNanos < interval.toNanos()) {
+                    return;
+                }
+                w.lastPollNanos = now;
                 pollOnce(w);
             }
         } catch (SQLException | RuntimeException e) {
