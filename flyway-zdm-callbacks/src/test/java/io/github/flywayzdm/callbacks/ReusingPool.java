@@ -43,11 +43,22 @@ final class ReusingPool implements DataSource, AutoCloseable {
             all.add(physical);
         }
         Connection handedOut = physical;
+        boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
-                        giveBack(handedOut);
+                        if (!closed[0]) {
+                            closed[0] = true;
+                            giveBack(handedOut);
+                        }
                         return null;
+                    }
+                    if (closed[0]) {
+                        // as HikariCP does: a session handed back is out of the borrower's reach
+                        if (method.getName().equals("isClosed")) {
+                            return true;
+                        }
+                        throw new SQLException("Connection is closed");
                     }
                     try {
                         return method.invoke(handedOut, args);
