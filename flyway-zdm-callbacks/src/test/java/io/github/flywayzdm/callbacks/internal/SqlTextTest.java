@@ -27,9 +27,13 @@ class SqlTextTest {
         assertThat(SqlText.mayChangeSettings("SET lock_timeout = '1s';")).isTrue();
         assertThat(SqlText.mayChangeSettings("SELECT set_config('x', '1', false);")).isTrue();
         assertThat(SqlText.mayChangeSettings("ALTER TABLE t ADD COLUMN settings text;")).isFalse();
+        assertThat(SqlText.mayChangeSettings("DO $$ BEGIN PERFORM set_config('lock_timeout', '1s', false); END $$;")).isTrue();
+        assertThat(SqlText.mayChangeSettings("COMMENT ON TABLE t IS 'set it';")).isFalse();
         assertThat(SqlText.changedTables("ALTER TABLE ONLY app.orders ADD COLUMN a int; CREATE INDEX CONCURRENTLY ON items (a);"
                 + " UPDATE users SET a = 1; CREATE UNIQUE INDEX i ON accounts (id); CREATE TABLE fresh (id int);"))
                 .containsExactly("app.orders", "items", "users", "accounts");
+        // a quoted name is not one to splice into ANALYZE, and what follows it is not a table name either
+        assertThat(SqlText.changedTables("ALTER TABLE \"Order\" ADD COLUMN a int; UPDATE \"x\".y SET a = 1;")).isEmpty();
     }
 
     @Test
