@@ -51,7 +51,7 @@ public final class GuardRun implements AutoCloseable {
     private final LockGuard guard = new LockGuard();
     private SessionMonitor.Watch watch;
     private LockRecorder recorder;
-    private String currentSql;
+    private SqlText currentText;
     private long currentStartNanos;
 
     public GuardRun(ZdmSettings settings, Configuration config, int attempt) throws SQLException {
@@ -142,10 +142,11 @@ public final class GuardRun implements AutoCloseable {
                 continue;
             }
             String sql = scripts.raw(m).orElse("");
-            if (SqlText.usesConcurrently(sql)) {
+            SqlText text = SqlText.of(sql);
+            if (text.usesConcurrently()) {
                 hanging.add(m.getScript());
             }
-            if (SqlText.usesUndetectedConcurrently(sql) && !SqlText.sidecarDisablesTransaction(scripts.sidecar(m).orElse(null))) {
+            if (text.usesUndetectedConcurrently() && !SqlText.sidecarDisablesTransaction(scripts.sidecar(m).orElse(null))) {
                 undetected.add(m.getScript());
             }
         }
@@ -187,7 +188,7 @@ public final class GuardRun implements AutoCloseable {
         current.started = Instant.now();
         currentStartNanos = System.nanoTime();
         report.add(current);
-        currentSql = null;
+        currentText = null;
 
         Directives directives = Directives.NONE;
         if (scripts.isSql(info)) {
@@ -198,21 +199,21 @@ public final class GuardRun implements AutoCloseable {
             if (sql.isEmpty()) {
                 LOG.warn("flyway-zdm: could not read {} through the configured locations; it runs unlinted", info.getScript());
             } else {
-                currentSql = sql.get();
+                currentText = SqlText.of(sql.get());
                 try {
-                    directives = Directives.parse(currentSql);
+                    directives = Directives.parse(sql.get());
                 } catch (IllegalArgumentException e) {
                     refuse(info.getScript() + ": " + e.getMessage());
                 }
-                lint(c, info, currentSql, current.transactional);
+                lint(c, info, sql.get(), current.transactional);
             }
         }
-        if (currentSql != null && !current.transactional && SqlText.usesConcurrently(currentSql) && transactionalLock()
+        if (currentText != null && !current.transactional && currentText.usesConcurrently() && transactionalLock()
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
                     + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
         }
-        if (currentSql != null && current.transactional && SqlText.usesUndetectedConcurrently(currentSql)
+        if (currentText != null && current.transactional && currentText.usesUndetectedConcurrently()
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("REINDEX/DETACH PARTITION ... CONCURRENTLY cannot run inside a transaction (SQLSTATE 25001) and "
                     + "Flyway does not detect it. Fix: add " + current.script + ".conf with executeInTransaction=false.");
@@ -329,10 +330,10 @@ public final class GuardRun implements AutoCloseable {
             diagnose();
         }
         recordLocks(ctx, failed);
-        if (failed || currentSql == null || SqlText.mayChangeSettings(currentSql)) {
+        if (failed || currentText == null || currentText.mayChangeSettings()) {
             guard.forget(); // a rollback, a SET in the script or a Java migration may have changed the session's values
         }
-        if (failed && currentSql != null && SqlText.usesConcurrently(currentSql)) {
+        if (failed && currentText != null && currentText.usesConcurrently()) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
         if (!failed && settings.analyzeAfterMigration()) {
@@ -395,10 +396,10 @@ public final class GuardRun implements AutoCloseable {
 
     /** ANALYZE the tables the migration altered, indexed or wrote to (unquoted names only: they are safe to splice). */
     private void analyzeTouchedTables() {
-        if (currentSql == null) {
+        if (currentText == null) {
             return;
         }
-        for (String table : SqlText.changedTables(currentSql)) {
+        for (String table : currentText.changedTables()) {
             try (Statement s = monitor.connection().createStatement()) {
                 s.execute("ANALYZE " + table);
                 current.notes.add("ANALYZE " + table);

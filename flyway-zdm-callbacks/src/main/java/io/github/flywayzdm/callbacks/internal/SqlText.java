@@ -13,13 +13,24 @@ import java.util.regex.Pattern;
  */
 public final class SqlText {
 
+    private final String sql;
+    private final String code;
+    private String codeWithBodies;
+
     private static final Pattern CONCURRENTLY = Pattern.compile("\\bconcurrently\\b");
     private static final Pattern NEEDS_NO_TRANSACTION_BUT_UNDETECTED = Pattern.compile(
             "\\breindex\\b[^;]*\\bconcurrently\\b|\\bdetach\\s+partition\\b[^;]*\\bconcurrently\\b");
     private static final Pattern EXECUTE_IN_TRANSACTION_FALSE = Pattern.compile(
             "(?im)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
 
-    private SqlText() {
+    private SqlText(String sql) {
+        this.sql = sql;
+        this.code = SqlCode.of(sql);
+    }
+
+    /** Reads the script once; every check below works on that reading. */
+    public static SqlText of(String sql) {
+        return new SqlText(sql);
     }
 
     private static final Pattern CHANGES_SETTINGS = Pattern.compile("\\b(set|reset|set_config)\\b");
@@ -28,8 +39,11 @@ public final class SqlText {
      * True when the script could change session settings (SET, RESET, set_config, also inside a DO block), so the
      * guard's timeouts must be sent again. Errs towards true: an UPDATE ... SET costs one round trip, nothing more.
      */
-    public static boolean mayChangeSettings(String sql) {
-        return CHANGES_SETTINGS.matcher(SqlCode.withBodies(sql)).find();
+    public boolean mayChangeSettings() {
+        if (codeWithBodies == null) {
+            codeWithBodies = SqlCode.withBodies(sql);
+        }
+        return CHANGES_SETTINGS.matcher(codeWithBodies).find();
     }
 
     private static final Pattern CHANGED_TABLE = Pattern.compile("(?i)\\b(?:alter\\s+table(?:\\s+only)?(?:\\s+if\\s+exists)?"
@@ -37,22 +51,22 @@ public final class SqlText {
             + "|update|insert\\s+into|delete\\s+from)\\s+([a-z_][\\w$]*(?:\\s*\\.\\s*[a-z_][\\w$]*)?)");
 
     /** Unquoted names of tables the script alters, indexes or writes to (for the optional ANALYZE afterwards). */
-    public static Set<String> changedTables(String sql) {
+    public Set<String> changedTables() {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = CHANGED_TABLE.matcher(SqlCode.of(sql));
+        Matcher m = CHANGED_TABLE.matcher(code);
         while (m.find()) {
             out.add(m.group(1).replace(" ", ""));
         }
         return out;
     }
 
-    public static boolean usesConcurrently(String sql) {
-        return CONCURRENTLY.matcher(SqlCode.of(sql)).find();
+    public boolean usesConcurrently() {
+        return CONCURRENTLY.matcher(code).find();
     }
 
     /** REINDEX ... CONCURRENTLY and DETACH PARTITION ... CONCURRENTLY: Flyway does not run them outside a transaction by itself. */
-    public static boolean usesUndetectedConcurrently(String sql) {
-        return NEEDS_NO_TRANSACTION_BUT_UNDETECTED.matcher(SqlCode.of(sql)).find();
+    public boolean usesUndetectedConcurrently() {
+        return NEEDS_NO_TRANSACTION_BUT_UNDETECTED.matcher(code).find();
     }
 
     public static boolean sidecarDisablesTransaction(String sidecar) {

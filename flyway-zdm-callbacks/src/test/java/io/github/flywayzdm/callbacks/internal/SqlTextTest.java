@@ -12,28 +12,28 @@ class SqlTextTest {
 
     @Test
     void concurrentlyInCommentsOrStringsDoesNotCount() {
-        assertThat(SqlText.usesConcurrently("CREATE INDEX CONCURRENTLY i ON t (a);")).isTrue();
-        assertThat(SqlText.usesConcurrently("-- not CONCURRENTLY\n/* concurrently */ SELECT 'concurrently', $$concurrently$$;"))
+        assertThat(SqlText.of("CREATE INDEX CONCURRENTLY i ON t (a);").usesConcurrently()).isTrue();
+        assertThat(SqlText.of("-- not CONCURRENTLY\n/* concurrently */ SELECT 'concurrently', $$concurrently$$;").usesConcurrently())
                 .isFalse();
-        assertThat(SqlText.usesUndetectedConcurrently("REINDEX INDEX CONCURRENTLY i;")).isTrue();
-        assertThat(SqlText.usesUndetectedConcurrently("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;")).isTrue();
-        assertThat(SqlText.usesUndetectedConcurrently("CREATE INDEX CONCURRENTLY i ON t (a);")).isFalse();
+        assertThat(SqlText.of("REINDEX INDEX CONCURRENTLY i;").usesUndetectedConcurrently()).isTrue();
+        assertThat(SqlText.of("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;").usesUndetectedConcurrently()).isTrue();
+        assertThat(SqlText.of("CREATE INDEX CONCURRENTLY i ON t (a);").usesUndetectedConcurrently()).isFalse();
         assertThat(SqlText.sidecarDisablesTransaction("executeInTransaction=false\n")).isTrue();
         assertThat(SqlText.sidecarDisablesTransaction("executeInTransaction=true\n")).isFalse();
     }
 
     @Test
     void settingChangesAndChangedTables() {
-        assertThat(SqlText.mayChangeSettings("SET lock_timeout = '1s';")).isTrue();
-        assertThat(SqlText.mayChangeSettings("SELECT set_config('x', '1', false);")).isTrue();
-        assertThat(SqlText.mayChangeSettings("ALTER TABLE t ADD COLUMN settings text;")).isFalse();
-        assertThat(SqlText.mayChangeSettings("DO $$ BEGIN PERFORM set_config('lock_timeout', '1s', false); END $$;")).isTrue();
-        assertThat(SqlText.mayChangeSettings("COMMENT ON TABLE t IS 'set it';")).isFalse();
-        assertThat(SqlText.changedTables("ALTER TABLE ONLY app.orders ADD COLUMN a int; CREATE INDEX CONCURRENTLY ON items (a);"
-                + " UPDATE users SET a = 1; CREATE UNIQUE INDEX i ON accounts (id); CREATE TABLE fresh (id int);"))
+        assertThat(SqlText.of("SET lock_timeout = '1s';").mayChangeSettings()).isTrue();
+        assertThat(SqlText.of("SELECT set_config('x', '1', false);").mayChangeSettings()).isTrue();
+        assertThat(SqlText.of("ALTER TABLE t ADD COLUMN settings text;").mayChangeSettings()).isFalse();
+        assertThat(SqlText.of("DO $$ BEGIN PERFORM set_config('lock_timeout', '1s', false); END $$;").mayChangeSettings()).isTrue();
+        assertThat(SqlText.of("COMMENT ON TABLE t IS 'set it';").mayChangeSettings()).isFalse();
+        assertThat(SqlText.of("ALTER TABLE ONLY app.orders ADD COLUMN a int; CREATE INDEX CONCURRENTLY ON items (a);"
+                + " UPDATE users SET a = 1; CREATE UNIQUE INDEX i ON accounts (id); CREATE TABLE fresh (id int);").changedTables())
                 .containsExactly("app.orders", "items", "users", "accounts");
         // a quoted name is not one to splice into ANALYZE, and what follows it is not a table name either
-        assertThat(SqlText.changedTables("ALTER TABLE \"Order\" ADD COLUMN a int; UPDATE \"x\".y SET a = 1;")).isEmpty();
+        assertThat(SqlText.of("ALTER TABLE \"Order\" ADD COLUMN a int; UPDATE \"x\".y SET a = 1;").changedTables()).isEmpty();
     }
 
     @Test
