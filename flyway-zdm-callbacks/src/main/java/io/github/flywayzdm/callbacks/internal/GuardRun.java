@@ -443,11 +443,7 @@ public final class GuardRun implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            guard.restore();
-        } catch (SQLException e) {
-            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout on the migration session: {}", e.getMessage());
-        }
+        guard.restore();
         try (PreparedStatement ps = monitor.connection().prepareStatement(
                 "SELECT set_config('application_name', ?, false), set_config('statement_timeout', ?, false)")) {
             ps.setString(1, monitorSettings[0]);

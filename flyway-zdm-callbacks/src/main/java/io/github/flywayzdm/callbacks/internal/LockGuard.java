@@ -45,7 +45,7 @@ public final class LockGuard {
             return current;
         }
         if (c != session) {
-            restoreQuietly(); // Flyway switched connections: the old one gets its values back, the new one is captured below
+            restore(); // Flyway switched connections: the old one gets its values back, the new one is captured below
         }
         try (PreparedStatement ps = c.prepareStatement(APPLY)) {
             ps.setString(1, lockTimeout.isZero() ? originalLockTimeout : DurationText.toSetting(lockTimeout));
@@ -73,16 +73,8 @@ public final class LockGuard {
         current = null;
     }
 
-    private void restoreQuietly() {
-        try {
-            restore();
-        } catch (SQLException e) {
-            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout: {}", e.getMessage());
-        }
-    }
-
-    /** Puts the session's values from before the run back. */
-    public void restore() throws SQLException {
+    /** Puts the session's values from before the run back; a failure is logged (the session may be gone). */
+    public void restore() {
         if (session == null) {
             return;
         }
@@ -93,6 +85,8 @@ public final class LockGuard {
             ps.setString(1, originalLockTimeout);
             ps.setString(2, originalStatementTimeout);
             ps.executeQuery().close();
+        } catch (SQLException e) {
+            LOG.warn("flyway-zdm: could not restore lock_timeout/statement_timeout: {}", e.getMessage());
         } finally {
             originalLockTimeout = null;
             originalStatementTimeout = null;
