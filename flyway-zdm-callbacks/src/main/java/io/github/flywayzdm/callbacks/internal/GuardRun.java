@@ -330,9 +330,6 @@ public final class GuardRun implements AutoCloseable {
             diagnose();
         }
         recordLocks(ctx, failed);
-        if (failed || currentText == null || currentText.mayChangeSettings()) {
-            guard.forget(); // a rollback, a SET in the script or a Java migration may have changed the session's values
-        }
         if (failed && currentText != null && currentText.usesConcurrently()) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
