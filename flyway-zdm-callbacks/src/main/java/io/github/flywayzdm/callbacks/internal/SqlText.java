@@ -44,6 +44,20 @@ public final class SqlText {
         return out;
     }
 
+    private static final Pattern NAMED_INDEX = Pattern.compile("\\b(?:create\\s+(?:unique\\s+)?index(?:\\s+concurrently)?"
+            + "(?:\\s+if\\s+not\\s+exists)?|reindex(?:\\s+\\([^)]*\\))?\\s+index(?:\\s+concurrently)?)\\s+(?!on\\b)"
+            + "([a-z_][\\w$]*(?:\\s*\\.\\s*[a-z_][\\w$]*)?)");
+
+    /** Unquoted names of the indexes the script creates or reindexes (to check they are valid afterwards). */
+    public Set<String> namedIndexes() {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAMED_INDEX.matcher(code);
+        while (m.find()) {
+            out.add(m.group(1).replace(" ", ""));
+        }
+        return out;
+    }
+
     public boolean usesConcurrently() {
         return CONCURRENTLY.matcher(code).find();
     }

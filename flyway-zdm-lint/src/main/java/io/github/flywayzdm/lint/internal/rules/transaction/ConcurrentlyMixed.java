@@ -17,8 +17,8 @@ public final class ConcurrentlyMixed extends BaseRule {
                         + "mixed=true). If any statement fails, the ones before it stay applied and Flyway marks the "
                         + "migration failed: a half-applied schema to repair by hand. A failed CONCURRENTLY build also leaves "
                         + "an INVALID index behind.",
-                "One CONCURRENTLY statement per migration, written to be re-runnable: "
-                        + "CREATE INDEX CONCURRENTLY IF NOT EXISTS ... / DROP INDEX CONCURRENTLY IF EXISTS ...",
+                "One CONCURRENTLY statement per migration: CREATE INDEX CONCURRENTLY ... (without IF NOT EXISTS, "
+                        + "which would skip the INVALID index a failed build leaves) / DROP INDEX CONCURRENTLY IF EXISTS ...",
                 "");
     }
 
