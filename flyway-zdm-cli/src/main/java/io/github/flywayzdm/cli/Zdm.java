@@ -1,6 +1,7 @@
 package io.github.flywayzdm.cli;
 
 import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.UrlMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +42,7 @@ public final class Zdm implements Runnable {
             return ExitCode.ERROR;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            e.println("zdm: " + ex.getMessage());
+            e.println("zdm: " + UrlMask.mask(ex.getMessage()));
             e.println("Try 'zdm " + (ex.getCommandLine().getCommandName().equals("zdm") ? "" : ex.getCommandLine().getCommandName() + " ")
                     + "--help' for more information.");
             return ExitCode.ERROR;
@@ -64,7 +65,7 @@ public final class Zdm implements Runnable {
         if (!(t instanceof LintException) && !(t instanceof IllegalArgumentException)) {
             message = t.getClass().getSimpleName() + ": " + message;
         }
-        return message.lines().findFirst().orElse(message);
+        return UrlMask.mask(message.lines().findFirst().orElse(message));
     }
 
     @Override

@@ -71,4 +71,19 @@ class ZdmJarIT {
 
         assertThat(java(Map.of(), "", "--version").out()).isEqualTo("zdm 0.1.0-SNAPSHOT\n");
     }
+
+    @Test
+    void aPasswordInTheTraceUrlIsNeverPrinted() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(db.resolve("V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);");
+        for (String url : List.of("postgres://app:Hunter2pw@localhost/db", "jdbc:postgres://app:Hunter2pw@localhost/db",
+                "jdbc:postgresql://app:Hunter2pw@localhost:1/db", "jdbc:postgresql://localhost:1/db?user=app&password=Hunter2pw")) {
+            Run r = java(Map.of(), "", "trace", "--jdbc-url", url, "db");
+            assertThat(r.exit()).as(url + ": " + r.err()).isEqualTo(2);
+            assertThat(r.out() + r.err()).as(url).doesNotContain("Hunter2pw").contains("***");
+            assertThat(r.err().lines().count()).as(r.err()).isOne();
+        }
+        Run typo = java(Map.of(), "", "trace", "--jdbc-url", "jdbc:postgres://app:Hunter2pw@localhost/db", "db");
+        assertThat(typo.err()).contains("jdbc:postgresql://");
+    }
 }

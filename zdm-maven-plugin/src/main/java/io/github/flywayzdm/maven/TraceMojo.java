@@ -4,6 +4,7 @@ import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.UrlMask;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.trace.LockTrace;
 import io.github.flywayzdm.trace.TraceFinding;
@@ -71,7 +72,8 @@ public class TraceMojo extends AbstractZdmMojo {
                 throw new MojoFailureException("flyway-zdm trace: " + report.summary() + ". Reports: " + outputDirectory);
             }
         } catch (LintException | IllegalArgumentException e) {
-            throw new MojoExecutionException("flyway-zdm: " + e.getMessage(), e);
+            // no cause: Maven prints the chain with -e, and a driver's message may quote the URL
+            throw new MojoExecutionException("flyway-zdm: " + UrlMask.mask(e.getMessage()));
         }
     }
 
