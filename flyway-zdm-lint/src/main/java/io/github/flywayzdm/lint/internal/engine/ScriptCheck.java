@@ -32,7 +32,7 @@ final class ScriptCheck {
     private final List<AnalyzedStatement> statements;
     private final SchemaCatalog catalog;
     private final boolean transactional;
-    private final List<TableRef> createdHere = new ArrayList<>();
+    private final io.github.flywayzdm.lint.internal.catalog.Relations createdHere = new io.github.flywayzdm.lint.internal.catalog.Relations();
     private final java.util.Map<Rule, Object> ruleState = new java.util.HashMap<>();
 
     ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
@@ -65,9 +65,7 @@ final class ScriptCheck {
             }
             for (Operation op : statement.operations()) {
                 tx.apply(op);
-                if (op instanceof Operation.CreateTable t) {
-                    createdHere.add(t.table());
-                }
+                createdHere.apply(op);
                 catalog.apply(op, script.path());
             }
         }
@@ -141,7 +139,7 @@ final class ScriptCheck {
 
         @Override
         public boolean createdInThisMigration(TableRef table) {
-            return table != null && createdHere.stream().anyMatch(t -> t.sameAs(table));
+            return createdHere.createdHere(table);
         }
 
         @Override
