@@ -55,6 +55,8 @@ public final class SchemaCatalog implements CatalogView {
             find(v.table()).ifPresent(t -> t.validate(v.name()));
         } else if (op instanceof Operation.DropConstraint d) {
             find(d.table()).ifPresent(t -> t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name())));
+        } else if (op instanceof Operation.RenameConstraint r) {
+            find(r.table()).ifPresent(t -> t.renameConstraint(r.name(), r.newName()));
         } else if (op instanceof Operation.CreateIndex i) {
             find(i.table()).ifPresent(t -> t.indexes.add(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
         } else if (op instanceof Operation.DropIndex d) {
@@ -170,6 +172,15 @@ public final class SchemaCatalog implements CatalogView {
                     if (c.def().kind() == ConstraintDef.Kind.NOT_NULL) {
                         c.def().columns().forEach(col -> setNotNull(col, true));
                     }
+                }
+            }
+        }
+
+        void renameConstraint(String from, String to) {
+            for (int i = 0; i < constraints.size(); i++) {
+                TableState.ConstraintState c = constraints.get(i);
+                if (from != null && to != null && from.equals(c.def().name())) {
+                    constraints.set(i, new TableState.ConstraintState(withName(c.def(), to), c.validated()));
                 }
             }
         }

@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 import io.github.flywayzdm.lint.internal.parse.Analysis;
 import io.github.flywayzdm.lint.internal.parse.StatementAnalyzer;
 import io.github.flywayzdm.lint.internal.rules.Rule;
+import io.github.flywayzdm.lint.internal.split.ExecutedText;
 import io.github.flywayzdm.lint.internal.split.Placeholders;
 import io.github.flywayzdm.lint.internal.split.SplitResult;
 import io.github.flywayzdm.lint.internal.split.SqlStatement;
@@ -50,7 +51,7 @@ public final class LintEngine {
         int statements = 0;
         int unparsed = 0;
         for (MigrationScript script : FlywayNames.order(scripts)) {
-            SplitResult split = StatementSplitter.split(script.content());
+            SplitResult split = split(script);
             List<AnalyzedStatement> analyzed = analyze(split.statements());
             ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog);
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
@@ -68,7 +69,7 @@ public final class LintEngine {
     /** Lints one script against the schema {@code catalog} holds, then adds the script to it. */
     public LintReport lintOne(SchemaCatalog catalog, MigrationScript script) {
         long started = System.nanoTime();
-        SplitResult split = StatementSplitter.split(script.content());
+        SplitResult split = split(script);
         List<AnalyzedStatement> analyzed = analyze(split.statements());
         List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog).lint();
         int unparsed = (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
@@ -77,7 +78,7 @@ public final class LintEngine {
 
     /** Adds a script to the schema {@code catalog} holds, without linting it. */
     public void replay(SchemaCatalog catalog, MigrationScript script) {
-        SplitResult split = StatementSplitter.split(script.content());
+        SplitResult split = split(script);
         new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog).replayOnly();
     }
 
@@ -85,18 +86,31 @@ public final class LintEngine {
     public List<PlannedScript> plan(List<MigrationScript> scripts) {
         List<PlannedScript> plan = new ArrayList<>();
         for (MigrationScript script : FlywayNames.order(scripts)) {
-            List<AnalyzedStatement> analyzed = analyze(StatementSplitter.split(script.content()).statements());
+            List<AnalyzedStatement> analyzed = analyze(split(script).statements());
             plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), analyzed.stream()
                     .map(a -> new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine())).toList()));
         }
         return plan;
     }
 
+    /** Placeholders are substituted and byte-order marks dropped before splitting, as Flyway does. */
+    private SplitResult split(MigrationScript script) {
+        return StatementSplitter.split(ExecutedText.of(script.content(), placeholders));
+    }
+
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
         List<AnalyzedStatement> out = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
-            String sql = placeholders.apply(s.sql());
-            Analysis a = analyzer.analyze(sql);
+            String sql = s.executed();
+            Analysis a;
+            try {
+                a = analyzer.analyze(sql, s.standardConformingStrings());
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug on hostile input is a finding on this statement, never the end of the run
+                a = new Analysis(List.of(new io.github.flywayzdm.lint.internal.model.Operation.Unparsed(
+                        "the analyzer failed on this statement (" + e.getClass().getSimpleName() + ")")),
+                        io.github.flywayzdm.lint.internal.model.AnalyzedStatement.Via.NONE);
+            }
             out.add(new AnalyzedStatement(s, sql, a.operations(), a.via()));
         }
         return out;

@@ -32,7 +32,7 @@ final class ScriptCheck {
     private final List<AnalyzedStatement> statements;
     private final SchemaCatalog catalog;
     private final boolean transactional;
-    private final List<TableRef> createdHere = new ArrayList<>();
+    private final io.github.flywayzdm.lint.internal.catalog.Relations createdHere = new io.github.flywayzdm.lint.internal.catalog.Relations();
     private final java.util.Map<Rule, Object> ruleState = new java.util.HashMap<>();
 
     ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
@@ -55,20 +55,23 @@ final class ScriptCheck {
         TransactionState tx = new TransactionState(transactional, config.lockTimeoutByRunner());
         for (int i = 0; i < statements.size(); i++) {
             AnalyzedStatement statement = statements.get(i);
-            for (Rule rule : rules) {
-                Context ctx = new Context(rule, statement, i, tx.lockTimeoutActive(), raw);
-                try {
-                    rule.check(ctx);
-                } catch (RuntimeException e) {
-                    ctx.report(null, "internal error in rule " + rule.info().id() + ": " + e, null);
-                }
+            List<Operation> ops = statement.operations();
+            if (ops.size() <= 1) {
+                check(statement, i, tx, raw);
+                ops.forEach(op -> apply(op, tx));
+                continue;
             }
-            for (Operation op : statement.operations()) {
-                tx.apply(op);
-                if (op instanceof Operation.CreateTable t) {
-                    createdHere.add(t.table());
+            // several actions (ALTER TABLE a, b; a DO body): each is judged on the state the previous ones left
+            List<Finding> own = new ArrayList<>();
+            for (Operation op : ops) {
+                check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(op), statement.via()), i, tx, own);
+                apply(op, tx);
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Finding f : own) {
+                if (seen.add(f.ruleId() + "\u0000" + f.message())) {
+                    raw.add(f); // a statement-level finding is reported once, not once per action
                 }
-                catalog.apply(op, script.path());
             }
         }
         if (statements.isEmpty() && split.problems().isEmpty()) {
@@ -80,6 +83,23 @@ final class ScriptCheck {
         List<Finding> result = new Suppressions(config, script.path(), split, statements).apply(raw);
         result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
         return result;
+    }
+
+    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink) {
+        for (Rule rule : rules) {
+            Context ctx = new Context(rule, statement, index, tx.lockTimeoutActive(), sink);
+            try {
+                rule.check(ctx);
+            } catch (RuntimeException e) {
+                ctx.report(null, "internal error in rule " + rule.info().id() + ": " + e, null);
+            }
+        }
+    }
+
+    private void apply(Operation op, TransactionState tx) {
+        tx.apply(op);
+        createdHere.apply(op);
+        catalog.apply(op, script.path());
     }
 
     /** Adds a finding of a rule the engine reports itself, unless the configuration disabled that rule. */
@@ -141,7 +161,7 @@ final class ScriptCheck {
 
         @Override
         public boolean createdInThisMigration(TableRef table) {
-            return table != null && createdHere.stream().anyMatch(t -> t.sameAs(table));
+            return createdHere.createdHere(table);
         }
 
         @Override

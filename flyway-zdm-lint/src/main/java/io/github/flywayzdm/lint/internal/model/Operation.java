@@ -108,6 +108,10 @@ public sealed interface Operation {
     record DropConstraint(TableRef table, String name, boolean ifExists) implements OnTable {
     }
 
+    /** ALTER TABLE ... RENAME CONSTRAINT name TO newName (both normalized). */
+    record RenameConstraint(TableRef table, String name, String newName) implements OnTable {
+    }
+
     // ---- indexes ------------------------------------------------------------------------------------------------
 
     /**

@@ -47,7 +47,9 @@ final class AlterTableReader {
             return new Operation.RenameTable(table, c.identifier());
         }
         if (c.accept("CONSTRAINT")) {
-            return new Operation.OtherAlterTable(table, "RENAME CONSTRAINT");
+            String name = c.identifier();
+            c.accept("TO");
+            return new Operation.RenameConstraint(table, name, c.identifier());
         }
         c.accept("COLUMN");
         String column = c.identifier();

@@ -15,9 +15,15 @@ final class CreateReader {
     }
 
     /** Cursor after {@code CREATE [GLOBAL|LOCAL] [TEMP|UNLOGGED]} and {@code TABLE}. */
-    static Operation table(Cursor c, boolean unlogged) {
+    static Operation table(Cursor c, boolean unlogged, boolean temp) {
         boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         TableRef table = c.tableRef();
+        if (table == null) {
+            return new Operation.Unparsed("CREATE TABLE without a table name");
+        }
+        if (temp && table.schema() == null) {
+            table = new TableRef("pg_temp", table.name()); // a temporary table lives in the session's own schema
+        }
         List<ColumnDef> columns = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
         TableRef partitionOf = null;

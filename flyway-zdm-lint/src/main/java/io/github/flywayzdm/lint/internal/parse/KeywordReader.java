@@ -19,7 +19,11 @@ final class KeywordReader {
     }
 
     static List<Operation> read(String sql) {
-        List<Token> tokens = Lexer.tokens(sql);
+        return read(sql, true);
+    }
+
+    static List<Operation> read(String sql, boolean standardConformingStrings) {
+        List<Token> tokens = Lexer.tokens(sql, standardConformingStrings);
         if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
             return List.of();
         }
@@ -80,7 +84,7 @@ final class KeywordReader {
         boolean temp = c.accept("TEMP") || c.accept("TEMPORARY");
         boolean unlogged = c.accept("UNLOGGED");
         if (c.accept("TABLE")) {
-            return List.of(CreateReader.table(c, unlogged || temp));
+            return List.of(CreateReader.table(c, unlogged || temp, temp));
         }
         c.accept("RECURSIVE");
         boolean materialized = c.accept("MATERIALIZED");

@@ -22,9 +22,22 @@ import java.util.Optional;
 public final class StatementAnalyzer {
 
     public Analysis analyze(String sql) {
+        return analyze(sql, true);
+    }
+
+    /** @param standardConformingStrings false when the script turned it off before this statement */
+    public Analysis analyze(String sql, boolean standardConformingStrings) {
+        return analyze(sql, standardConformingStrings, 0);
+    }
+
+    /** {@code depth}: how many DO bodies / EXECUTE strings this statement is nested in (bounded, against hostile input). */
+    Analysis analyze(String sql, boolean standardConformingStrings, int depth) {
         List<Operation> ops;
         try {
-            ops = KeywordReader.read(sql);
+            ops = KeywordReader.read(sql, standardConformingStrings);
+            if (ops.size() == 1 && ops.get(0) instanceof Operation.Other o && o.kind().equals("DO")) {
+                return new Analysis(DoBlocks.operations(this, sql, standardConformingStrings, depth), Via.KEYWORDS);
+            }
         } catch (RuntimeException e) {
             ops = List.of(); // a reader bug must not stop the lint: fall through to JSqlParser's verdict
         }

@@ -26,7 +26,9 @@ public final class CreateIndexNonConcurrent extends BaseRule {
     @Override
     public void check(StatementContext ctx) {
         each(ctx, Operation.CreateIndex.class, i -> {
-            if (i.concurrently() || i.only() || !existing(ctx, i.table())) {
+            // ON ONLY skips the build only on a partitioned parent; on an ordinary table it builds the index as usual
+            boolean onlyOnPartitioned = i.only() && ctx.catalog().table(i.table()).map(t -> t.partitioned()).orElse(false);
+            if (i.concurrently() || onlyOnPartitioned || !existing(ctx, i.table())) {
                 return;
             }
             String name = i.name() == null ? "" : i.name() + " ";
