@@ -77,7 +77,7 @@ public final class LintConfig {
         return b;
     }
 
-    /** Target PostgreSQL major version (13-18): verdicts change with it. */
+    /** Target PostgreSQL major version (10-18): verdicts change with it. */
     public int pgMajor() {
         return pgMajor;
     }
@@ -173,8 +173,8 @@ public final class LintConfig {
         }
 
         public Builder pgMajor(int major) {
-            if (major < 13 || major > 18) {
-                throw new IllegalArgumentException("Target PostgreSQL version must be 13..18, got " + major);
+            if (major < 10 || major > 18) {
+                throw new IllegalArgumentException("Target PostgreSQL version must be 10..18, got " + major);
             }
             this.pgMajor = major;
             return this;

@@ -110,7 +110,7 @@ public final class LintSettings {
         try {
             return Integer.parseInt(dot < 0 ? digits : digits.substring(0, dot));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version 13..18, got '" + value + "'");
+            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version 10..18, got '" + value + "'");
         }
     }
 

@@ -67,11 +67,14 @@ final class ScriptCheck {
                 tx.apply(op);
                 if (op instanceof Operation.CreateTable t) {
                     createdHere.add(t.table());
+                } else if (op instanceof Operation.CreateView v) {
+                    createdHere.add(v.table()); // a materialized view created here is as new as a table
                 }
                 catalog.apply(op, script.path());
             }
         }
-        if (statements.isEmpty() && split.problems().isEmpty()) {
+        if (statements.isEmpty() && split.problems().isEmpty()
+                && !io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration.deliberate(split.comments())) {
             toolFinding(raw, "empty-migration", 1, 1, "The script has no SQL statement (only blanks or comments)");
         }
         for (SplitProblem p : split.problems()) {

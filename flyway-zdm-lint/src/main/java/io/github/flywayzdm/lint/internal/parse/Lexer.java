@@ -15,7 +15,7 @@ final class Lexer {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) { // isSpaceChar: no-break spaces too
                 i++;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 while (i < n && sql.charAt(i) != '\n') {

@@ -51,7 +51,7 @@ public final class StatementSplitter {
             int i = n > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
             while (i < n) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
+                if (Character.isWhitespace(c) || Character.isSpaceChar(c)) { // isSpaceChar: no-break spaces too
                     i++;
                 } else if (c == '-' && peek(i + 1) == '-') {
                     i = lineComment(i);
@@ -119,7 +119,7 @@ public final class StatementSplitter {
         /** Ends the current statement: its text stops at {@code textEnd}, the script resumes at {@code resume}. */
         private void end(int textEnd, int resume) {
             int last = textEnd;
-            while (last > start && Character.isWhitespace(s.charAt(last - 1))) {
+            while (last > start && (Character.isWhitespace(s.charAt(last - 1)) || Character.isSpaceChar(s.charAt(last - 1)))) {
                 last--;
             }
             List<SqlComment> leading = new ArrayList<>();
