@@ -24,7 +24,7 @@ final class InputOptions {
             description = "Migration files or directories; '-' for stdin. Default: src/main/resources/db/migration")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--pg-version", paramLabel = "MAJOR", description = "Target PostgreSQL major version, 13..18 (default 17).")
+    @Option(names = "--pg-version", paramLabel = "MAJOR", description = "Target PostgreSQL major version, 10..18 (default 17; the trace runs 13..18).")
     String pgVersion;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error (default), warning, info or never.")

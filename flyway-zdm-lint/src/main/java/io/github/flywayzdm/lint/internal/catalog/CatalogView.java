@@ -9,4 +9,14 @@ public interface CatalogView {
 
     /** The table (or partitioned table / materialized view) as known from the migrations, if it was created in them. */
     Optional<TableState> table(TableRef ref);
+
+    /** IMMUTABLE, STABLE or VOLATILE for a function the migrations created (by name, any schema), if any did. */
+    default Optional<String> functionVolatility(String name) {
+        return Optional.empty();
+    }
+
+    /** True when the migrations created the table UNLOGGED (or TEMP) and did not SET LOGGED it since. */
+    default boolean unlogged(TableRef ref) {
+        return false;
+    }
 }

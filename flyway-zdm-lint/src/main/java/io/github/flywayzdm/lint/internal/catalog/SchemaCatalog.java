@@ -19,6 +19,18 @@ import java.util.Optional;
 public final class SchemaCatalog implements CatalogView {
 
     private final Map<String, List<MutableTable>> byName = new HashMap<>();
+    private final Map<String, String> functionVolatility = new HashMap<>();
+    private final java.util.Set<String> unloggedTables = new java.util.HashSet<>();
+
+    @Override
+    public Optional<String> functionVolatility(String name) {
+        return Optional.ofNullable(functionVolatility.get(name));
+    }
+
+    @Override
+    public boolean unlogged(TableRef ref) {
+        return ref != null && unloggedTables.contains(ref.name());
+    }
 
     @Override
     public Optional<TableState> table(TableRef ref) {
@@ -27,7 +39,21 @@ public final class SchemaCatalog implements CatalogView {
 
     /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
     public void apply(Operation op, String script) {
+        if (op instanceof Operation.CreateFunction f) {
+            functionVolatility.put(f.name(), f.volatility());
+        } else if (op instanceof Operation.SetLogged l) {
+            if (l.logged()) {
+                unloggedTables.remove(l.table().name());
+            } else {
+                unloggedTables.add(l.table().name());
+            }
+        }
         if (op instanceof Operation.CreateTable t) {
+            if (t.unlogged()) {
+                unloggedTables.add(t.table().name());
+            } else {
+                unloggedTables.remove(t.table().name());
+            }
             create(t, script);
         } else if (op instanceof Operation.CreateView v && v.materialized()) {
             put(new MutableTable(v.table(), false, script));

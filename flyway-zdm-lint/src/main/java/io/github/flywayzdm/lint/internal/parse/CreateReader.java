@@ -85,7 +85,51 @@ final class CreateReader {
         c.accept("IF", "NOT", "EXISTS");
         TableRef view = c.tableRef();
         List<TableRef> from = SelectTables.of(sql);
+        if (from.isEmpty()) {
+            from = fromClauses(c); // JSqlParser rejected the query (a column named uuid, new syntax): read FROM/JOIN ourselves
+        }
         return new Operation.CreateView(view, materialized, from);
+    }
+
+    /** Relations named after FROM, JOIN or a comma in a FROM list, at any depth; a keyword reader's fallback. */
+    private static List<TableRef> fromClauses(Cursor c) {
+        List<TableRef> tables = new ArrayList<>();
+        collectFrom(c, tables);
+        return tables;
+    }
+
+    private static void collectFrom(Cursor c, List<TableRef> tables) {
+        while (!c.done()) {
+            Cursor g = c.group();
+            if (g != null) {
+                collectFrom(g, tables);
+            } else if (c.accept("FROM") || c.accept("JOIN")) {
+                c.accept("ONLY");
+                c.accept("LATERAL");
+                TableRef t = c.tableRef();
+                if (t != null && !tables.contains(t)) {
+                    tables.add(t);
+                }
+            } else {
+                c.next();
+            }
+        }
+    }
+
+    /** Cursor after {@code CREATE [OR REPLACE] FUNCTION}: its name and declared volatility (VOLATILE when none). */
+    static Operation function(Cursor c) {
+        List<String> name = c.qualifiedName();
+        String volatility = "VOLATILE";
+        while (!c.done()) {
+            if (c.group() != null) {
+                continue;
+            }
+            Token t = c.next();
+            if (t.is("IMMUTABLE") || t.is("STABLE") || t.is("VOLATILE")) {
+                volatility = t.upper();
+            }
+        }
+        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), volatility);
     }
 
     /** Cursor after {@code CREATE DOMAIN}. */
