@@ -8,39 +8,19 @@ import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.lint.report.ReportWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lints migration scripts for operations that block traffic or break running code.",
-                "Directories are searched for *.sql (with Flyway .sql.conf sidecars); '-' reads standard input."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
-                "2:bad usage, bad input or a tool error (one line on stderr says which)"})
-final class LintCommand implements Callable<Integer> {
+/** {@code zdm lint}: the static checks. */
+final class LintCommand implements Command {
 
     private final Io io;
-
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--changed-since", paramLabel = "GIT_REF",
-            description = "Report only scripts changed since the merge base with GIT_REF (all are still read for context).")
+    final InputOptions input = new InputOptions();
+    final OutputOptions output = new OutputOptions();
     String changedSince;
-
-    @Option(names = "--explain", paramLabel = "RULE", description = "Explain one rule: the lock, why it hurts, the safe way.")
     String explain;
-
-    @Option(names = "--list-rules", description = "List every rule with its default severity.")
     boolean listRules;
 
     LintCommand(Io io) {
@@ -48,7 +28,32 @@ final class LintCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public void register(ArgParser p) {
+        input.register(p);
+        output.register(p);
+        p.value("--changed-since", "GIT_REF", "Report only scripts changed since the merge base with GIT_REF (all are still read for context).",
+                        v -> changedSince = v)
+                .value("--explain", "RULE", "Explain one rule: the lock, why it hurts, the safe way.", v -> explain = v)
+                .flag("--list-rules", "List every rule with its default severity.", () -> listRules = true);
+    }
+
+    @Override
+    public String description() {
+        return """
+                Usage: zdm lint [OPTIONS] [PATH...]
+                Lints migration scripts for operations that block traffic or break running code.
+                Directories are searched for *.sql (with Flyway .sql.conf sidecars); '-' reads standard input.
+                """;
+    }
+
+    @Override
+    public String exitCodes() {
+        return Zdm.EXIT_CODES;
+    }
+
+    @Override
+    public int call(List<String> positional) {
+        input.paths = positional;
         if (listRules) {
             io.out().print(RuleTexts.list(Linter.rules()));
             return ExitCode.CLEAN;

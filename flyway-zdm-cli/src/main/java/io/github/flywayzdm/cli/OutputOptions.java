@@ -2,7 +2,6 @@ package io.github.flywayzdm.cli;
 
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.report.ReportFormat;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +13,25 @@ import java.util.function.Function;
 /** Where and how a report goes: shared by {@code zdm lint} and {@code zdm trace}. */
 final class OutputOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).")
     String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE; the text report still goes to stdout.")
     Path output;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always, never.")
     Io.ColourMode colour = Io.ColourMode.AUTO;
+
+    void register(ArgParser p) {
+        p.value("--format", "FORMAT", "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).",
+                        v -> format = v)
+                .value("-o, --output", "FILE", "Write the report to FILE; the text report still goes to stdout.", v -> output = Path.of(v))
+                .value("--color", "WHEN", "auto (default: only on a terminal, never with NO_COLOR), always, never.", v -> colour = colourMode(v));
+    }
+
+    private static Io.ColourMode colourMode(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> Io.ColourMode.AUTO;
+            case "always" -> Io.ColourMode.ALWAYS;
+            case "never" -> Io.ColourMode.NEVER;
+            default -> throw new ArgParser.UsageException("Invalid value for option '--color': expected auto, always or never, got '" + v + "'");
+        };
+    }
 
     /** Parsed before any work, so a typo fails at once. */
     ReportFormat format(Io io) {
