@@ -69,6 +69,10 @@ public final class MigrationFiles {
 
     private static MigrationScript read(Path file, Path baseDir) {
         String display = display(file, baseDir);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // reading a FIFO waits for a writer and a device never ends: refuse before opening
+            throw new LintException(display + ": not a regular file (a FIFO, socket or device is not read as a migration)");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
