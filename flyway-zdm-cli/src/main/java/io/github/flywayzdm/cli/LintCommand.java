@@ -20,6 +20,7 @@ final class LintCommand implements Command {
     final InputOptions input = new InputOptions();
     final OutputOptions output = new OutputOptions();
     String changedSince;
+    final List<Path> only = new java.util.ArrayList<>();
     String explain;
     boolean listRules;
 
@@ -33,6 +34,8 @@ final class LintCommand implements Command {
         output.register(p);
         p.value("--changed-since", "GIT_REF", "Report only scripts changed since the merge base with GIT_REF (all are still read for context).",
                         v -> changedSince = v)
+                .value("--only", "FILE", "Report only this script (repeatable; all PATHs are still read for context), e.g. a commit's staged files.",
+                        v -> only.add(Path.of(v)))
                 .value("--explain", "RULE", "Explain one rule: the lock, why it hurts, the safe way.", v -> explain = v)
                 .flag("--list-rules", "List every rule with its default severity.", () -> listRules = true);
     }
@@ -73,8 +76,30 @@ final class LintCommand implements Command {
             long count = scripts.stream().filter(target).count();
             io.err().println("zdm: " + count + " of " + scripts.size() + " scripts changed since " + changedSince);
         }
+        if (!only.isEmpty()) {
+            target = target.and(only(scripts));
+        }
         LintReport report = linter.lint(scripts, target);
         output.print(io, chosen, f -> ReportWriter.render(report, f), report.summary());
         return report.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** A file named by --only must be one of the scripts read: a typo would otherwise report nothing and pass. */
+    private Predicate<MigrationScript> only(List<MigrationScript> scripts) {
+        Path cwd = Path.of("").toAbsolutePath();
+        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        for (Path p : only) {
+            wanted.add(p.toAbsolutePath().normalize());
+        }
+        java.util.Set<Path> read = new java.util.HashSet<>();
+        for (MigrationScript s : scripts) {
+            read.add(cwd.resolve(s.path()).normalize());
+        }
+        for (Path p : only) {
+            if (!read.contains(p.toAbsolutePath().normalize())) {
+                throw new LintException(p + ": named by --only but not among the scripts read (give its directory as a PATH)");
+            }
+        }
+        return s -> wanted.contains(cwd.resolve(s.path()).normalize());
     }
 }

@@ -20,7 +20,7 @@ final class OutputOptions {
     void register(ArgParser p) {
         p.value("--format", "FORMAT", "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).",
                         v -> format = v)
-                .value("-o, --output", "FILE", "Write the report to FILE; the text report still goes to stdout.", v -> output = Path.of(v))
+                .value("-o, --output", "FILE", "Write the report to FILE; the text report (annotations under GitHub Actions) still goes to stdout.", v -> output = Path.of(v))
                 .value("--color", "WHEN", "auto (default: only on a terminal, never with NO_COLOR), always, never.", v -> colour = colourMode(v));
     }
 
@@ -40,12 +40,18 @@ final class OutputOptions {
 
     /**
      * Text to stdout (coloured on a terminal); another format to the output file, or to stdout with the summary on
-     * stderr so stdout stays machine-readable.
+     * stderr so stdout stays machine-readable. Under GitHub Actions, a report written to a file leaves workflow
+     * annotations on stdout instead of the text, so one call gives both the SARIF file and the annotations.
      */
     void print(Io io, ReportFormat chosen, Function<ReportFormat, String> render, String summary) {
         if (output != null) {
             write(output, render.apply(chosen));
-            io.out().print(text(io, render));
+            if (io.githubActions() && chosen != ReportFormat.GITHUB) {
+                io.out().print(render.apply(ReportFormat.GITHUB));
+                io.err().println("zdm: " + summary);
+            } else {
+                io.out().print(text(io, render));
+            }
         } else if (chosen == ReportFormat.TEXT) {
             io.out().print(text(io, render));
         } else {
