@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class SchemaCatalog implements CatalogView {
 
     private final Map<String, List<MutableTable>> byName = new HashMap<>();
+    /** Index name to the tables that got an index of that name: DROP INDEX names no table. */
+    private final Map<String, List<MutableTable>> indexOwners = new HashMap<>();
     private final Map<String, String> functionVolatility = new HashMap<>();
     private final java.util.Set<String> unloggedTables = new java.util.HashSet<>();
 
@@ -84,7 +86,7 @@ public final class SchemaCatalog implements CatalogView {
         } else if (op instanceof Operation.RenameConstraint r) {
             find(r.table()).ifPresent(t -> t.renameConstraint(r.name(), r.newName()));
         } else if (op instanceof Operation.CreateIndex i) {
-            find(i.table()).ifPresent(t -> t.indexes.add(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
+            find(i.table()).ifPresent(t -> t.addIndex(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
         } else if (op instanceof Operation.DropIndex d) {
             d.indexes().forEach(this::dropIndex);
         } else if (op instanceof Operation.DropTable d) {
@@ -127,11 +129,14 @@ public final class SchemaCatalog implements CatalogView {
     }
 
     private void dropIndex(TableRef index) {
-        byName.values().forEach(list -> list.forEach(t -> t.indexes.removeIf(i -> index.name().equals(i.name()))));
+        List<MutableTable> owners = indexOwners.remove(index.name());
+        if (owners != null) {
+            owners.forEach(t -> t.indexes.removeIf(i -> index.name().equals(i.name())));
+        }
     }
 
     /** A table under construction by the replay. */
-    private static final class MutableTable {
+    private final class MutableTable {
         private TableRef ref;
         private final boolean partitioned;
         private final String script;
@@ -177,9 +182,9 @@ public final class SchemaCatalog implements CatalogView {
             switch (def.kind()) {
                 case PRIMARY_KEY -> {
                     def.columns().forEach(col -> setNotNull(col, true));
-                    indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                    addIndex(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
                 }
-                case UNIQUE -> indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                case UNIQUE -> addIndex(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
                 case NOT_NULL -> {
                     if (validated) {
                         def.columns().forEach(col -> setNotNull(col, true));
@@ -187,6 +192,13 @@ public final class SchemaCatalog implements CatalogView {
                 }
                 default -> {
                 }
+            }
+        }
+
+        void addIndex(TableState.IndexState index) {
+            indexes.add(index);
+            if (index.name() != null) {
+                indexOwners.computeIfAbsent(index.name(), k -> new ArrayList<>()).add(this);
             }
         }
 
