@@ -31,10 +31,12 @@ public abstract class BackfillMigration extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Backfill backfill = backfill();
-        if (backfill.options().workers() > 1) {
-            backfill.run(context.getConfiguration().getDataSource()); // one connection per worker
-        } else {
-            backfill.run(context.getConnection());
+        BackfillResult result = backfill.options().workers() > 1
+                ? backfill.runInFlyway(context.getConfiguration().getDataSource()) // one connection per worker
+                : backfill.runInFlyway(context.getConnection());
+        if (!result.complete()) {
+            throw new BackfillException(backfill + " is not finished: " + result.unfinished() + ". Progress is kept; Flyway "
+                    + "records this migration as failed: run flyway repair, then flyway migrate resumes it.");
         }
     }
 }
