@@ -158,7 +158,8 @@ final class BatchWalker {
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
                 boolean retryable = state.equals("55P03") || state.equals("40P01") || state.equals("40001")
                         || state.equals("57014") || connectionLost(e);
-                if (!retryable || ++attempt > options.maxRetries()) {
+                attempt++;
+                if (!retryable || attempt > options.maxRetries()) {
                     fail(e, attempt);
                 }
                 retries++;
