@@ -81,8 +81,11 @@ public final class BackfillRun {
             start();
             row = checkpoints.read(connection, backfill.id());
         }
-        CheckpointStatus status = row.status() == null ? CheckpointStatus.FAILED : row.status();
-        switch (status) {
+        if (row.status() == null) {
+            throw new BackfillException(backfill + ": its status in " + checkpoints.table() + " is '" + row.statusText()
+                    + "', not one of running, paused, cancelled, failed, done; set it to 'running' to go on");
+        }
+        switch (row.status()) {
             case DONE -> {
                 LOG.info("{}: already done ({} rows), nothing to do", backfill, row.rowsDone());
                 return new BackfillResult(backfill.id(), 0, row.rowsDone(), 0, 0, options.initialBatchSize(), elapsed(started),
