@@ -2,6 +2,7 @@ package io.github.flywayzdm.backfill;
 
 import io.github.flywayzdm.backfill.internal.BackfillRun;
 import io.github.flywayzdm.backfill.internal.Caller;
+import io.github.flywayzdm.backfill.internal.FinishCheck;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -102,6 +103,15 @@ public final class Backfill {
         try (Connection c = dataSource.getConnection()) {
             return new BackfillRun(this, c, dataSource, caller).execute(false);
         }
+    }
+
+    /**
+     * For the migration that relies on this backfill (SET NOT NULL, dropping the old column): throws a
+     * {@link BackfillException} unless the backfill finished and, with {@link Builder#verify}, no row of the table
+     * still matches the condition (rows written since it started included). Reads only; a short statement.
+     */
+    public void requireFinished(Connection connection) throws SQLException {
+        FinishCheck.require(this, connection);
     }
 
     /** Reports the key range, estimated rows and batches without writing anything (not even the checkpoint). */

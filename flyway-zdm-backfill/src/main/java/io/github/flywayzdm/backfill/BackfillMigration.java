@@ -45,4 +45,19 @@ public abstract class BackfillMigration extends BaseJavaMigration {
                     + "records this migration as failed: run flyway repair, then flyway migrate resumes it.");
         }
     }
+
+    /**
+     * For a later migration that relies on a backfill (the contract step): refuses, failing the migration, while
+     * {@code backfill} is unfinished or rows still match its verification condition. Declare the backfill once (a
+     * constant) and use it in both migrations:
+     * <pre>{@code
+     * public void migrate(Context context) throws Exception {
+     *     BackfillMigration.requireFinished(context, V7__backfill_orders_status.BACKFILL);
+     *     ... ALTER TABLE orders ALTER COLUMN status SET NOT NULL ...
+     * }
+     * }</pre>
+     */
+    public static void requireFinished(Context context, Backfill backfill) throws java.sql.SQLException {
+        backfill.requireFinished(context.getConnection());
+    }
 }
