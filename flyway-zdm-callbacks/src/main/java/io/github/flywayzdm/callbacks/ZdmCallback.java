@@ -3,6 +3,8 @@ package io.github.flywayzdm.callbacks;
 import io.github.flywayzdm.callbacks.internal.GuardRun;
 import io.github.flywayzdm.callbacks.internal.RunReport;
 import io.github.flywayzdm.callbacks.internal.ZdmLog;
+import io.github.flywayzdm.lint.ControlChars;
+import io.github.flywayzdm.lint.UrlMask;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -92,7 +94,7 @@ public class ZdmCallback implements Callback {
                 default -> { }
             }
         } catch (SQLException e) {
-            throw new FlywayException("flyway-zdm: " + event.getId() + " failed: " + e.getMessage(), e);
+            throw new FlywayException(ControlChars.escape(UrlMask.mask("flyway-zdm: " + event.getId() + " failed: " + e.getMessage())), e);
         } catch (ZdmVetoException e) {
             if (event == Event.BEFORE_MIGRATE) {
                 finish();
@@ -146,7 +148,7 @@ public class ZdmCallback implements Callback {
         try {
             return ZdmSettings.fromMap(values);
         } catch (IllegalArgumentException e) {
-            throw new FlywayException("flyway-zdm: invalid configuration: " + e.getMessage());
+            throw new FlywayException(ControlChars.escape(UrlMask.mask("flyway-zdm: invalid configuration: " + e.getMessage())));
         }
     }
 

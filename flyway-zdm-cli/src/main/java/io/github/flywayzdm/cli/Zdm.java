@@ -1,5 +1,6 @@
 package io.github.flywayzdm.cli;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.UrlMask;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ public final class Zdm implements Runnable {
             return ExitCode.ERROR;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            e.println("zdm: " + UrlMask.mask(ex.getMessage()));
+            e.println("zdm: " + ControlChars.escape(UrlMask.mask(ex.getMessage())));
             e.println("Try 'zdm " + (ex.getCommandLine().getCommandName().equals("zdm") ? "" : ex.getCommandLine().getCommandName() + " ")
                     + "--help' for more information.");
             return ExitCode.ERROR;
@@ -65,7 +66,7 @@ public final class Zdm implements Runnable {
         if (!(t instanceof LintException) && !(t instanceof IllegalArgumentException)) {
             message = t.getClass().getSimpleName() + ": " + message;
         }
-        return UrlMask.mask(message.lines().findFirst().orElse(message));
+        return ControlChars.escape(UrlMask.mask(message.lines().findFirst().orElse(message)));
     }
 
     @Override

@@ -272,8 +272,7 @@ public final class GuardRun implements AutoCloseable {
         if (enforce) {
             current.outcome = MigrationRecord.Outcome.REFUSED;
             current.error = text;
-            LOG.error("{}", text);
-            throw new ZdmVetoException(text);
+            throw new ZdmVetoException(text); // not logged as well: Flyway prints the exception (print once)
         }
         LOG.warn("{}", text);
     }

@@ -1,6 +1,7 @@
 package io.github.flywayzdm.callbacks.internal;
 
 import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.UrlMask;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +44,19 @@ public final class RunReport {
     public synchronized List<String> summaryLines() {
         List<String> lines = new ArrayList<>();
         for (MigrationRecord r : migrations) {
-            lines.add(String.format("%-8s %-40s %6d ms  lock_timeout=%s statement_timeout=%s findings=%d%s%s%s",
-                    r.outcome, r.label(), r.durationMillis, r.lockTimeout, r.statementTimeout, activeFindings(r).size(),
+            lines.add(String.format("%-8s %-40s %6d ms  %s findings=%d%s%s%s",
+                    r.outcome, r.label(), r.durationMillis, guards(r), activeFindings(r).size(),
                     r.attempt > 1 ? " attempt=" + r.attempt : "",
                     r.blockers.isEmpty() ? "" : " blockers=" + r.blockers.stream().map(b -> String.valueOf(b.pid()))
                             .collect(Collectors.joining(",")),
                     r.maxQueuedMillis > 0 ? " queued-behind=" + r.maxQueuedMillis + "ms" : ""));
         }
         return lines;
+    }
+
+    /** The timeouts a migration ran with; a refused one never ran, so it had none. */
+    static String guards(MigrationRecord r) {
+        return r.lockTimeout.isEmpty() ? "not run" : "lock_timeout=" + r.lockTimeout + " statement_timeout=" + r.statementTimeout;
     }
 
     /** Writes both files into {@code dir} (created when missing). */
@@ -139,8 +145,8 @@ public final class RunReport {
                     .append(r.error.isEmpty() ? "" : "<br><small>" + esc(shorten(r.error, 300)) + "</small>")
                     .append("</td><td>").append(r.durationMillis).append(" ms</td>")
                     .append(String.format("<td><div class=\"bar\" style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td>", left, width))
-                    .append("<td class=\"guards\"><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
-                    .append(esc(r.statementTimeout));
+                    .append("<td class=\"guards\"><small>").append(r.lockTimeout.isEmpty() ? "not run" : "lock_timeout "
+                            + esc(r.lockTimeout) + "<br>statement_timeout " + esc(r.statementTimeout));
             r.locks.forEach(l -> sb.append("<br>").append(esc(l)));
             r.rewritten.forEach(t -> sb.append("<br><b>rewrote</b> ").append(esc(t)));
             sb.append("</small></td><td>");
@@ -172,7 +178,7 @@ public final class RunReport {
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null ? "" : UrlMask.mask(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String str(String s) {
@@ -180,7 +186,7 @@ public final class RunReport {
             return "null";
         }
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (char c : UrlMask.mask(s).toCharArray()) {
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
