@@ -90,14 +90,15 @@ public class ZdmCallback implements Callback {
                         run.afterEach(context, event == Event.AFTER_EACH_MIGRATE_ERROR);
                     }
                 }
-                case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> finish();
+                case AFTER_MIGRATE -> finish(null);
+                case AFTER_MIGRATE_ERROR -> finish("migrate failed (Flyway's error message says why)");
                 default -> { }
             }
         } catch (SQLException e) {
             throw new FlywayException(ControlChars.escape(UrlMask.mask("flyway-zdm: " + event.getId() + " failed: " + e.getMessage())), e);
         } catch (ZdmVetoException e) {
             if (event == Event.BEFORE_MIGRATE) {
-                finish();
+                finish(e.getMessage());
             }
             throw e;
         }
@@ -115,10 +116,14 @@ public class ZdmCallback implements Callback {
         return run;
     }
 
-    private void finish() {
+    /** Ends the run; {@code failure} says why when it failed outside a migration's own record. */
+    private void finish(String failure) {
         off = false;
         if (run != null) {
             try {
+                if (failure != null) {
+                    run.report().failed(failure);
+                }
                 run.finish();
             } finally {
                 lastReport = run.report();

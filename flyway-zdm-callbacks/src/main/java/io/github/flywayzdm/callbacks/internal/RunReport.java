@@ -3,22 +3,26 @@ package io.github.flywayzdm.callbacks.internal;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.UrlMask;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-/** The per-run summary: one log line per migration, plus zdm-report.json and a self-contained zdm-report.html. */
+/**
+ * The per-run summary: one log line per migration, this run's JSON and its section of the HTML report
+ * ({@link ReportHistory} keeps them together with the earlier runs').
+ */
 public final class RunReport {
 
-    public static final String JSON_FILE = "zdm-report.json";
-    public static final String HTML_FILE = "zdm-report.html";
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Instant started = Instant.now();
+    /** Sorts by start time; the suffix keeps two runs of the same millisecond (two JVMs) apart. */
+    private final String id = ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    private String failure = "";
     private final List<MigrationRecord> migrations = new ArrayList<>();
     private final List<String> preflight = new ArrayList<>();
     private String serverVersion = "";
@@ -35,6 +39,26 @@ public final class RunReport {
     public void server(String version, String settingsText) {
         this.serverVersion = version;
         this.settings = settingsText;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The run failed outside any one migration's record (a preflight refusal, a Flyway error). */
+    public synchronized void failed(String message) {
+        failure = message == null ? "" : message;
+    }
+
+    /** success, failed (a migration or the run failed) or refused (the guard stopped it before it ran). */
+    public synchronized String outcome() {
+        if (migrations.stream().anyMatch(r -> r.outcome == MigrationRecord.Outcome.FAILED)) {
+            return "failed";
+        }
+        if (migrations.stream().anyMatch(r -> r.outcome == MigrationRecord.Outcome.REFUSED) || failure.startsWith("flyway-zdm refused")) {
+            return "refused";
+        }
+        return failure.isEmpty() ? "success" : "failed";
     }
 
     public synchronized List<MigrationRecord> migrations() {
@@ -59,20 +83,18 @@ public final class RunReport {
         return r.lockTimeout.isEmpty() ? "not run" : "lock_timeout=" + r.lockTimeout + " statement_timeout=" + r.statementTimeout;
     }
 
-    /** Writes both files into {@code dir} (created when missing). */
-    public synchronized void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(JSON_FILE), json(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(HTML_FILE), html(), StandardCharsets.UTF_8);
-    }
-
     private static List<Finding> activeFindings(MigrationRecord r) {
         return r.findings.stream().filter(f -> !f.suppressed()).toList();
     }
 
     synchronized String json() {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"tool\": \"flyway-zdm\",\n  \"started\": ").append(str(started.toString()))
+        // id, started, outcome and migrationCount first, one a line: ReportHistory's index reads them back
+        sb.append("{\n  \"tool\": \"flyway-zdm\",\n  \"id\": ").append(str(id))
+                .append(",\n  \"started\": ").append(str(started.toString()))
+                .append(",\n  \"outcome\": ").append(str(outcome()))
+                .append(",\n  \"migrationCount\": ").append(migrations.size())
+                .append(",\n  \"error\": ").append(str(failure))
                 .append(",\n  \"server\": ").append(str(serverVersion))
                 .append(",\n  \"settings\": ").append(str(settings))
                 .append(",\n  \"preflight\": [").append(preflight.stream().map(RunReport::str).collect(Collectors.joining(", ")))
@@ -114,22 +136,22 @@ public final class RunReport {
         return sb.toString();
     }
 
-    synchronized String html() {
+    /** This run's part of the HTML report: a {@code <section class="run">} with its preflight notes and timeline. */
+    synchronized String htmlSection() {
         long total = Math.max(1, migrations.stream().mapToLong(r -> r.durationMillis).sum());
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>flyway-zdm migrate report</title>\n")
-                .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
-                .append("td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}")
-                .append(".bar{height:12px;background:#4a90d9;min-width:2px}.failed .bar,.refused .bar{background:#d9534f}")
-                .append(".failed td,.refused td{background:#fdf0f0}small{color:#666}code{font-size:12px}.guards{white-space:nowrap}</style></head><body>\n")
-                .append("<h1>flyway-zdm migrate report</h1>\n<p>Started ").append(esc(started.toString()))
-                .append(" &middot; PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
+        sb.append("<section class=\"run ").append(outcome()).append("\" data-run=\"").append(esc(id)).append("\" data-outcome=\"")
+                .append(outcome()).append("\">\n<h2>Run ").append(esc(started.toString())).append(" &mdash; ").append(outcome())
+                .append("</h2>\n<p>PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
+        if (!failure.isEmpty()) {
+            sb.append("<p class=\"error\">").append(esc(shorten(failure, 600))).append("</p>\n");
+        }
         if (!preflight.isEmpty()) {
-            sb.append("<h2>Preflight</h2><ul class=\"preflight\">");
+            sb.append("<h3>Preflight</h3><ul class=\"preflight\">");
             preflight.forEach(p -> sb.append("<li>").append(esc(p)).append("</li>"));
             sb.append("</ul>\n");
         }
-        sb.append("<h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>Migration</th><th>Outcome</th><th>Duration</th>")
+        sb.append("<h3>Timeline</h3>\n<table class=\"timeline\"><thead><tr><th>Migration</th><th>Outcome</th><th>Duration</th>")
                 .append("<th style=\"width:30%\">Timeline</th><th>Guards</th><th>Findings</th><th>Blockers / waits</th></tr></thead><tbody>\n");
         long offset = 0;
         for (MigrationRecord r : migrations) {
@@ -169,7 +191,7 @@ public final class RunReport {
             r.notes.forEach(n -> sb.append("<div class=\"note\"><small>").append(esc(n)).append("</small></div>"));
             sb.append("</td></tr>\n");
         }
-        sb.append("</tbody></table>\n</body></html>\n");
+        sb.append("</tbody></table>\n</section>\n");
         return sb.toString();
     }
 
