@@ -1,5 +1,6 @@
 package io.github.flywayzdm.cli;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.UrlMask;
 
@@ -57,7 +58,7 @@ public final class Zdm {
         try {
             return dispatch(args, io);
         } catch (ArgParser.UsageException ex) {
-            e.println("zdm: " + UrlMask.mask(ex.getMessage()));
+            e.println("zdm: " + ControlChars.escape(UrlMask.mask(ex.getMessage())));
             return ExitCode.ERROR;
         } catch (OutOfMemoryError ex) {
             // the work's objects are unreachable once the stack has unwound, so this line can still be printed
@@ -146,6 +147,6 @@ public final class Zdm {
         if (!(t instanceof LintException) && !(t instanceof IllegalArgumentException)) {
             message = t.getClass().getSimpleName() + ": " + message;
         }
-        return UrlMask.mask(message.lines().findFirst().orElse(message));
+        return ControlChars.escape(UrlMask.mask(message.lines().findFirst().orElse(message)));
     }
 }

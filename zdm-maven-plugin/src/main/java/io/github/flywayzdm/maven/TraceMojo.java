@@ -1,5 +1,6 @@
 package io.github.flywayzdm.maven;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
@@ -80,7 +81,7 @@ public class TraceMojo extends AbstractZdmMojo {
     private void log(TraceReport report) {
         for (TraceFinding f : report.findings()) {
             String line = basedir().resolve(f.file()).toAbsolutePath() + ":[" + f.line() + ",1] "
-                    + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + f.message();
+                    + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + ControlChars.escape(f.message());
             if (f.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else if (f.severity() == Severity.WARNING) {
@@ -90,7 +91,7 @@ public class TraceMojo extends AbstractZdmMojo {
             }
         }
         if (report.failure() != null) {
-            getLog().error("flyway-zdm trace: failed at " + report.failure());
+            getLog().error("flyway-zdm trace: failed at " + ControlChars.escape(String.valueOf(report.failure())));
         }
         getLog().info("flyway-zdm trace: " + report.summary());
     }

@@ -272,8 +272,7 @@ public final class GuardRun implements AutoCloseable {
         if (enforce) {
             current.outcome = MigrationRecord.Outcome.REFUSED;
             current.error = text;
-            LOG.error("{}", text);
-            throw new ZdmVetoException(text);
+            throw new ZdmVetoException(text); // not logged as well: Flyway prints the exception (print once)
         }
         LOG.warn("{}", text);
     }
@@ -455,8 +454,8 @@ public final class GuardRun implements AutoCloseable {
         }
         settings.reportDirectory().ifPresent(dir -> {
             try {
-                report.write(dir);
-                LOG.info("flyway-zdm: report written to {}", dir.resolve(RunReport.HTML_FILE));
+                new ReportHistory(dir).write(report);
+                LOG.info("flyway-zdm: report written to {}", dir.resolve(ReportHistory.HTML_FILE));
             } catch (java.io.IOException e) {
                 LOG.warn("flyway-zdm: could not write the report to {}: {}", dir, e.getMessage());
             }
