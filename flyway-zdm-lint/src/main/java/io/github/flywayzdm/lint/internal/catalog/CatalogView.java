@@ -9,4 +9,9 @@ public interface CatalogView {
 
     /** The table (or partitioned table / materialized view) as known from the migrations, if it was created in them. */
     Optional<TableState> table(TableRef ref);
+
+    /** A function or procedure the migrations created (by unqualified name; the last definition wins). */
+    default Optional<io.github.flywayzdm.lint.internal.model.Operation.CreateFunction> function(String name) {
+        return Optional.empty();
+    }
 }

@@ -19,6 +19,17 @@ import java.util.Optional;
 public final class SchemaCatalog implements CatalogView {
 
     private final Map<String, List<MutableTable>> byName = new HashMap<>();
+    private final Map<String, Operation.CreateFunction> functions = new HashMap<>();
+
+    /** True once some migration created a function (callers skip looking for calls otherwise). */
+    public boolean knowsFunctions() {
+        return !functions.isEmpty();
+    }
+
+    @Override
+    public Optional<Operation.CreateFunction> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
 
     @Override
     public Optional<TableState> table(TableRef ref) {
@@ -27,7 +38,9 @@ public final class SchemaCatalog implements CatalogView {
 
     /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
     public void apply(Operation op, String script) {
-        if (op instanceof Operation.CreateTable t) {
+        if (op instanceof Operation.CreateFunction f) {
+            functions.put(f.name(), f);
+        } else if (op instanceof Operation.CreateTable t) {
             create(t, script);
         } else if (op instanceof Operation.CreateView v && v.materialized()) {
             put(new MutableTable(v.table(), false, script));

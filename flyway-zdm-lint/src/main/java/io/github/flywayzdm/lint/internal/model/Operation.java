@@ -232,6 +232,19 @@ public sealed interface Operation {
     record SetSetting(String name, String value, boolean local) implements Operation {
     }
 
+    // ---- functions ----------------------------------------------------------------------------------------------
+
+    /**
+     * CREATE [OR REPLACE] FUNCTION / PROCEDURE. Creating it runs nothing of its body; a later call does (the engine
+     * analyzes the body of a function the migrations created where a statement calls it).
+     *
+     * @param name     normalized unqualified name
+     * @param language lower case, e.g. "plpgsql", "sql"
+     * @param body     the body text when given as a constant (or a BEGIN ATOMIC block); null otherwise
+     */
+    record CreateFunction(String name, String language, String body) implements Operation {
+    }
+
     // ---- everything else ----------------------------------------------------------------------------------------
 
     /**

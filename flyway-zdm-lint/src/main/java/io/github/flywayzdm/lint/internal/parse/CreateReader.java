@@ -88,6 +88,29 @@ final class CreateReader {
         return new Operation.CreateView(view, materialized, from);
     }
 
+    /** Cursor after {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+    static Operation function(Cursor c) {
+        List<String> name = c.qualifiedName();
+        c.group();
+        String language = "sql";
+        String body = null;
+        while (!c.done()) {
+            Token t = c.next();
+            if (t.is("LANGUAGE") && !c.done()) {
+                language = Constants.name(c.next().text());
+            } else if (t.is("AS") && !c.done()) {
+                body = Constants.value(c.next());
+            } else if (t.is("BEGIN") && c.at("ATOMIC")) {
+                c.next();
+                body = c.rawUntil("\u0000"); // the statements up to the closing END
+                int end = body.toUpperCase(java.util.Locale.ROOT).lastIndexOf("END");
+                body = end >= 0 ? body.substring(0, end) : body;
+                language = "sql";
+            }
+        }
+        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), language, body);
+    }
+
     /** Cursor after {@code CREATE DOMAIN}. */
     static Operation domain(Cursor c) {
         String name = String.join(".", c.qualifiedName());

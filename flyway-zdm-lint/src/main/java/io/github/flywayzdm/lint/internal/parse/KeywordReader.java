@@ -75,6 +75,9 @@ final class KeywordReader {
 
     private static List<Operation> create(Cursor c, String sql) {
         c.accept("OR", "REPLACE");
+        if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
+            return List.of(CreateReader.function(c));
+        }
         boolean unique = c.accept("UNIQUE");
         if (c.accept("INDEX")) {
             return List.of(CreateReader.index(c, unique));
