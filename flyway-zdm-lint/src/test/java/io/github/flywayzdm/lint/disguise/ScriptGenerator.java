@@ -23,23 +23,30 @@ final class ScriptGenerator {
     }
 
     String script() {
+        return String.join("", parts());
+    }
+
+    /**
+     * The script in the pieces a client must send separately: the server lexes a whole Query message before running
+     * any of it, so a {@code SET standard_conforming_strings} changes the reading of later messages only, the way it
+     * does under Flyway, which sends each statement on its own.
+     */
+    List<String> parts() {
         boolean offStrings = random.nextInt(6) == 0;
-        List<String> statements = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (offStrings) {
-            statements.add("SET standard_conforming_strings = off");
-        }
-        int count = 1 + random.nextInt(6);
-        for (int i = 0; i < count; i++) {
-            statements.add(statement(i, offStrings));
-        }
-        if (offStrings) {
-            statements.add("RESET standard_conforming_strings");
+            parts.add(gap() + "SET standard_conforming_strings = off" + gap() + ";");
         }
         StringBuilder b = new StringBuilder();
-        for (String s : statements) {
-            b.append(gap()).append(s).append(gap()).append(random.nextInt(8) == 0 ? ";;" : ";");
+        int count = 1 + random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            b.append(gap()).append(statement(i, offStrings)).append(gap()).append(random.nextInt(8) == 0 ? ";;" : ";");
         }
-        return b.toString();
+        parts.add(b.toString());
+        if (offStrings) {
+            parts.add(gap() + "RESET standard_conforming_strings" + gap() + ";");
+        }
+        return parts;
     }
 
     private String statement(int n, boolean offStrings) {

@@ -82,6 +82,12 @@ public final class LintEngine {
         new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog, analyzer).replayOnly();
     }
 
+    /** The one reading of one script: its statements, operations, relations, transaction and zdm: directives. */
+    public io.github.flywayzdm.lint.ScriptAnalysis analyze(MigrationScript script) {
+        SplitResult split = split(script);
+        return ScriptReading.of(script, split, analyze(split.statements()));
+    }
+
     /** The scripts in Flyway's order, each with Flyway's transaction decision and its substituted statements. */
     public List<PlannedScript> plan(List<MigrationScript> scripts) {
         List<PlannedScript> plan = new ArrayList<>();
