@@ -55,8 +55,8 @@ public final class Relations {
         return ref != null && created.contains(resolve(ref));
     }
 
-    /** The schema-qualified relation an existing-object reference means. */
-    TableRef resolve(TableRef ref) {
+    /** The schema-qualified relation an existing-object reference means at this point of the migration. */
+    public TableRef resolve(TableRef ref) {
         if (ref.schema() != null) {
             return ref;
         }

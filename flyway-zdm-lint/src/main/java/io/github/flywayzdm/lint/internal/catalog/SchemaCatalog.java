@@ -21,17 +21,23 @@ public final class SchemaCatalog implements CatalogView {
     private final Map<String, List<MutableTable>> byName = new HashMap<>();
     /** Index name to the tables that got an index of that name: DROP INDEX names no table. */
     private final Map<String, List<MutableTable>> indexOwners = new HashMap<>();
-    private final Map<String, String> functionVolatility = new HashMap<>();
     private final java.util.Set<String> unloggedTables = new java.util.HashSet<>();
-
-    @Override
-    public Optional<String> functionVolatility(String name) {
-        return Optional.ofNullable(functionVolatility.get(name));
-    }
 
     @Override
     public boolean unlogged(TableRef ref) {
         return ref != null && unloggedTables.contains(ref.name());
+    }
+
+    private final Map<String, Operation.CreateFunction> functions = new HashMap<>();
+
+    /** True once some migration created a function (callers skip looking for calls otherwise). */
+    public boolean knowsFunctions() {
+        return !functions.isEmpty();
+    }
+
+    @Override
+    public Optional<Operation.CreateFunction> function(String name) {
+        return Optional.ofNullable(functions.get(name));
     }
 
     @Override
@@ -42,15 +48,14 @@ public final class SchemaCatalog implements CatalogView {
     /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
     public void apply(Operation op, String script) {
         if (op instanceof Operation.CreateFunction f) {
-            functionVolatility.put(f.name(), f.volatility());
+            functions.put(f.name(), f);
         } else if (op instanceof Operation.SetLogged l) {
             if (l.logged()) {
                 unloggedTables.remove(l.table().name());
             } else {
                 unloggedTables.add(l.table().name());
             }
-        }
-        if (op instanceof Operation.CreateTable t) {
+        } else if (op instanceof Operation.CreateTable t) {
             if (t.unlogged()) {
                 unloggedTables.add(t.table().name());
             } else {

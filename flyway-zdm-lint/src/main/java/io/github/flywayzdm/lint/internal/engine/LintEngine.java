@@ -53,7 +53,7 @@ public final class LintEngine {
         for (MigrationScript script : FlywayNames.order(scripts)) {
             SplitResult split = split(script);
             List<AnalyzedStatement> analyzed = analyze(split.statements());
-            ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog);
+            ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer);
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
                 files++;
                 statements += analyzed.size();
@@ -71,7 +71,7 @@ public final class LintEngine {
         long started = System.nanoTime();
         SplitResult split = split(script);
         List<AnalyzedStatement> analyzed = analyze(split.statements());
-        List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog).lint();
+        List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer).lint();
         int unparsed = (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
         return new LintReport(findings, 1, analyzed.size(), unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
     }
@@ -79,7 +79,13 @@ public final class LintEngine {
     /** Adds a script to the schema {@code catalog} holds, without linting it. */
     public void replay(SchemaCatalog catalog, MigrationScript script) {
         SplitResult split = split(script);
-        new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog).replayOnly();
+        new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog, analyzer).replayOnly();
+    }
+
+    /** The one reading of one script: its statements, operations, relations, transaction and zdm: directives. */
+    public io.github.flywayzdm.lint.ScriptAnalysis analyze(MigrationScript script) {
+        SplitResult split = split(script);
+        return ScriptReading.of(script, split, analyze(split.statements()));
     }
 
     /** The scripts in Flyway's order, each with Flyway's transaction decision and its substituted statements. */

@@ -35,8 +35,12 @@ final class ScriptCheck {
     private final io.github.flywayzdm.lint.internal.catalog.Relations createdHere = new io.github.flywayzdm.lint.internal.catalog.Relations();
     private final java.util.Map<Rule, Object> ruleState = new java.util.HashMap<>();
 
+    private final io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer;
+
     ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
-                List<AnalyzedStatement> statements, SchemaCatalog catalog) {
+                List<AnalyzedStatement> statements, SchemaCatalog catalog,
+                io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer) {
+        this.analyzer = analyzer;
         this.config = config;
         this.rules = rules;
         this.script = script;
@@ -47,14 +51,40 @@ final class ScriptCheck {
     }
 
     void replayOnly() {
-        statements.forEach(s -> s.operations().forEach(op -> catalog.apply(op, script.path())));
+        statements.forEach(s -> withCalls(s).operations().forEach(op -> catalog.apply(op, script.path())));
+    }
+
+    /**
+     * A statement that calls a function an earlier statement or migration created (SELECT f(), CALL p(), PERFORM f()
+     * in a DO block) runs that function's body: its operations are added to the statement's.
+     */
+    private AnalyzedStatement withCalls(AnalyzedStatement statement) {
+        if (!catalog.knowsFunctions() || statement.operations().stream().noneMatch(ScriptCheck::mayCall)) {
+            return statement;
+        }
+        List<Operation> extra = new ArrayList<>();
+        for (String name : io.github.flywayzdm.lint.internal.parse.StatementAnalyzer.calledFunctions(statement.sql())) {
+            catalog.function(name).ifPresent(f -> extra.addAll(analyzer.functionBody(f)));
+        }
+        if (extra.isEmpty()) {
+            return statement;
+        }
+        List<Operation> ops = new ArrayList<>(statement.operations());
+        ops.addAll(extra);
+        return new AnalyzedStatement(statement.source(), statement.sql(), ops, statement.via());
+    }
+
+    private static boolean mayCall(Operation op) {
+        return op instanceof Operation.Other o && (o.kind().equals("SELECT") || o.kind().equals("CALL") || o.kind().equals("DO")
+                || o.kind().equals("WITH") || o.kind().equals("VALUES"))
+                || op instanceof Operation.Insert || op instanceof Operation.Update || op instanceof Operation.Delete;
     }
 
     List<Finding> lint() {
         List<Finding> raw = new ArrayList<>();
         TransactionState tx = new TransactionState(transactional, config.lockTimeoutByRunner());
         for (int i = 0; i < statements.size(); i++) {
-            AnalyzedStatement statement = statements.get(i);
+            AnalyzedStatement statement = withCalls(statements.get(i));
             List<Operation> ops = statement.operations();
             if (ops.size() <= 1) {
                 check(statement, i, tx, raw);

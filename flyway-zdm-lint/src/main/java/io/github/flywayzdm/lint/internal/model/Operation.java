@@ -225,15 +225,6 @@ public sealed interface Operation {
     record RenameSchema(String name, String newName) implements Operation {
     }
 
-    /**
-     * CREATE [OR REPLACE] FUNCTION name(...) ...
-     *
-     * @param name       normalized, without schema
-     * @param volatility IMMUTABLE, STABLE or VOLATILE (PostgreSQL's default when none is written)
-     */
-    record CreateFunction(String name, String volatility) implements Operation {
-    }
-
     // ---- views --------------------------------------------------------------------------------------------------
 
     /** CREATE [OR REPLACE] [MATERIALIZED] VIEW; {@code selectsFrom} the tables named in its query when known. */
@@ -281,6 +272,20 @@ public sealed interface Operation {
      * @param value value as written without quotes, e.g. "5s"; null for RESET / DEFAULT
      */
     record SetSetting(String name, String value, boolean local) implements Operation {
+    }
+
+    // ---- functions ----------------------------------------------------------------------------------------------
+
+    /**
+     * CREATE [OR REPLACE] FUNCTION / PROCEDURE. Creating it runs nothing of its body; a later call does (the engine
+     * analyzes the body of a function the migrations created where a statement calls it).
+     *
+     * @param name     normalized unqualified name
+     * @param language lower case, e.g. "plpgsql", "sql"
+     * @param body     the body text when given as a constant (or a BEGIN ATOMIC block); null otherwise
+     * @param volatility IMMUTABLE, STABLE or VOLATILE (PostgreSQL's default when none is written)
+     */
+    record CreateFunction(String name, String language, String body, String volatility) implements Operation {
     }
 
     // ---- everything else ----------------------------------------------------------------------------------------

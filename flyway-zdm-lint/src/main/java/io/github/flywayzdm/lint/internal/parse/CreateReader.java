@@ -116,20 +116,30 @@ final class CreateReader {
         }
     }
 
-    /** Cursor after {@code CREATE [OR REPLACE] FUNCTION}: its name and declared volatility (VOLATILE when none). */
+    /** Cursor after {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
     static Operation function(Cursor c) {
         List<String> name = c.qualifiedName();
-        String volatility = "VOLATILE";
+        c.group();
+        String language = "sql";
+        String body = null;
+        String volatility = "VOLATILE"; // PostgreSQL's default
         while (!c.done()) {
-            if (c.group() != null) {
-                continue;
-            }
             Token t = c.next();
-            if (t.is("IMMUTABLE") || t.is("STABLE") || t.is("VOLATILE")) {
+            if (t.is("LANGUAGE") && !c.done()) {
+                language = Constants.name(c.next().text());
+            } else if (t.is("AS") && !c.done()) {
+                body = Constants.value(c.next());
+            } else if (t.is("IMMUTABLE") || t.is("STABLE") || t.is("VOLATILE")) {
                 volatility = t.upper();
+            } else if (t.is("BEGIN") && c.at("ATOMIC")) {
+                c.next();
+                body = c.rawUntil("\u0000"); // the statements up to the closing END
+                int end = body.toUpperCase(java.util.Locale.ROOT).lastIndexOf("END");
+                body = end >= 0 ? body.substring(0, end) : body;
+                language = "sql";
             }
         }
-        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), volatility);
+        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), language, body, volatility);
     }
 
     /** Cursor after {@code CREATE DOMAIN}. */

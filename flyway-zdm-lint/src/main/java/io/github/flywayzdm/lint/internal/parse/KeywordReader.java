@@ -23,6 +23,20 @@ final class KeywordReader {
     }
 
     static List<Operation> read(String sql, boolean standardConformingStrings) {
+        List<Operation> ops = readTokens(sql, standardConformingStrings);
+        for (Operation op : ops) {
+            boolean namesNothing = (op instanceof Operation.DropTable || op instanceof Operation.DropIndex
+                    || op instanceof Operation.Truncate || op instanceof Operation.LockTable) && op.tables().isEmpty()
+                    || op instanceof Operation.DropIndex d && d.indexes().isEmpty();
+            if (op instanceof Operation.OnTable t && t.table() == null || namesNothing) {
+                // malformed DDL (CREATE INDEX ON;): a finding on its file, not a null every rule must guard against
+                return List.of(new Operation.Unparsed("no table name where one is required: " + StatementAnalyzer.leadingKeywords(sql)));
+            }
+        }
+        return ops;
+    }
+
+    private static List<Operation> readTokens(String sql, boolean standardConformingStrings) {
         List<Token> tokens = Lexer.tokens(sql, standardConformingStrings);
         if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
             return List.of();
@@ -76,6 +90,9 @@ final class KeywordReader {
 
     private static List<Operation> create(Cursor c, String sql) {
         c.accept("OR", "REPLACE");
+        if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
+            return List.of(CreateReader.function(c));
+        }
         boolean unique = c.accept("UNIQUE");
         if (c.accept("INDEX")) {
             return List.of(CreateReader.index(c, unique));
