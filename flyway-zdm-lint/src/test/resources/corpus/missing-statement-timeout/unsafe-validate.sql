@@ -1,2 +1,0 @@
--- statement-timeout-by-runner: false
-ALTER TABLE orders VALIDATE CONSTRAINT orders_total_positive; -- expect: missing-statement-timeout
