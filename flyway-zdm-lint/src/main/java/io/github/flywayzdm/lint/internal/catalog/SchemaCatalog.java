@@ -87,7 +87,10 @@ public final class SchemaCatalog implements CatalogView {
         } else if (op instanceof Operation.ValidateConstraint v) {
             find(v.table()).ifPresent(t -> t.validate(v.name()));
         } else if (op instanceof Operation.DropConstraint d) {
-            find(d.table()).ifPresent(t -> t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name())));
+            find(d.table()).ifPresent(t -> {
+                t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name()));
+                t.indexes.removeIf(i -> d.name() != null && d.name().equals(i.name())); // a key constraint's index goes with it
+            });
         } else if (op instanceof Operation.RenameConstraint r) {
             find(r.table()).ifPresent(t -> t.renameConstraint(r.name(), r.newName()));
         } else if (op instanceof Operation.CreateIndex i) {
@@ -174,7 +177,7 @@ public final class SchemaCatalog implements CatalogView {
                 addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_key", ConstraintDef.Kind.UNIQUE, List.of(c.name()), null, null, false, null), true);
             }
             if (c.inlineCheck() != null) {
-                addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_check", ConstraintDef.Kind.CHECK, List.of(c.name()), c.inlineCheck(), null, false, null), true);
+                addConstraint(new ConstraintDef(c.inlineCheckName() != null ? c.inlineCheckName() : ref.name() + "_" + c.name() + "_check", ConstraintDef.Kind.CHECK, List.of(c.name()), c.inlineCheck(), null, false, null), true);
             }
             if (c.references() != null) {
                 addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_fkey", ConstraintDef.Kind.FOREIGN_KEY, List.of(c.name()), null, c.references(), false, null), true);

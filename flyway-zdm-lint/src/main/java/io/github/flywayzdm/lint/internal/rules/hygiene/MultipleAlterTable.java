@@ -9,7 +9,9 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Several ACCESS EXCLUSIVE ALTER TABLE statements on one table where one statement would take the lock once. */
 public final class MultipleAlterTable extends BaseRule {
@@ -26,13 +28,16 @@ public final class MultipleAlterTable extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        List<TableRef> seen = ctx.scriptState(ArrayList::new);
+        Map<String, List<TableRef>> seen = ctx.scriptState(HashMap::new); // by name: no rescan of the migration per statement
         TableRef table = alteredTable(ctx);
         if (table == null || !existing(ctx, table)) {
             return;
         }
-        int previous = (int) seen.stream().filter(table::sameAs).count();
-        seen.add(table);
+        List<TableRef> sameName = seen.computeIfAbsent(table.name(), k -> new ArrayList<>(2));
+        long previous = sameName.stream().filter(table::sameAs).count();
+        if (previous < 2) {
+            sameName.add(table);
+        }
         if (previous == 1) { // report the second statement only, once per table
             ctx.report(null, "Another ALTER TABLE of " + table + " in this migration: merge the actions into one statement "
                     + "to take its ACCESS EXCLUSIVE lock once", null);

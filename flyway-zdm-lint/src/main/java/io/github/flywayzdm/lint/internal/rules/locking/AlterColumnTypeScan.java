@@ -44,8 +44,10 @@ public final class AlterColumnTypeScan extends BaseRule {
                     || TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), true)) {
                 return; // a rewrite (alter-column-type-rewrite reports it) or unknown
             }
+            List<String> dropped = ctx.statement().all(Operation.DropConstraint.class).stream().map(Operation.DropConstraint::name).toList();
             List<String> checks = t.constraints().stream()
                     .filter(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK && uses(c.def(), a.column()))
+                    .filter(c -> !dropped.contains(c.def().name()))
                     .map(c -> c.def().name()).toList();
             boolean indexes = TypeChanges.rebuildsIndexes(old, a.newType())
                     && t.indexes().stream().anyMatch(i -> i.columns().contains(a.column()));

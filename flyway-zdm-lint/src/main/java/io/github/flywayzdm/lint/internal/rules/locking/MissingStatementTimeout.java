@@ -12,15 +12,15 @@ public final class MissingStatementTimeout extends BaseRule {
 
     public MissingStatementTimeout() {
         super("missing-statement-timeout", Severity.INFO, Category.LOCKING,
-                "A migration with long work on an existing table (validation, unbounded data change, refresh, INSERT ... "
-                        + "SELECT) sets no statement_timeout (reported once per migration)",
-                "Nothing bounds how long a validation scan, backfill or refresh runs: on a larger table than expected it "
+                "A migration with long work on an existing table (unbounded data change, refresh, INSERT ... SELECT) sets "
+                        + "no statement_timeout (reported once per migration)",
+                "Nothing bounds how long a backfill, copy or refresh runs: on a larger table than expected it "
                         + "keeps its locks (and, in a transactional migration, every earlier lock and changed row) for as long as "
                         + "it takes, and the deployment waits with no end in sight.",
                 "SET statement_timeout = '15min';  -- at the top, sized for the table (SET LOCAL in a transactional migration); "
                         + "or let the runner set it (callbacks statementTimeout, statement-timeout-by-runner = true)",
-                "Index builds are not counted: a statement_timeout cancels CREATE INDEX CONCURRENTLY halfway and leaves an "
-                        + "INVALID index behind.");
+                "Index builds and VALIDATE CONSTRAINT are not counted: they let traffic flow, and a statement_timeout "
+                        + "cancels CREATE INDEX CONCURRENTLY halfway, leaving an INVALID index behind.");
     }
 
     @Override
@@ -45,18 +45,13 @@ public final class MissingStatementTimeout extends BaseRule {
     }
 
     /**
-     * Work whose length grows with the table and that runs while traffic flows, so nothing else stops it: validation
-     * scans, unbounded data changes, refreshes, INSERT ... SELECT. Index builds are left out on purpose: a timeout
-     * cancels CREATE INDEX CONCURRENTLY and leaves an INVALID index; blocking builds and rewrites are errors already.
+     * Work whose length grows with the table and that holds row locks or a snapshot while it runs: unbounded data
+     * changes, refreshes, INSERT ... SELECT. Index builds and VALIDATE CONSTRAINT are left out on purpose: they are the
+     * safe steps other rules recommend, they do not block traffic, and a timeout cancels CREATE INDEX CONCURRENTLY
+     * halfway; blocking builds and rewrites are errors already.
      */
     private static String longWork(StatementContext ctx, AnalyzedStatement s) {
         for (Operation op : s.operations()) {
-            if (op instanceof Operation.ValidateConstraint v && existing(ctx, v.table())) {
-                return "Validating " + v.name() + " on " + v.table();
-            }
-            if (op instanceof Operation.AlterDomainValidateConstraint v) {
-                return "Validating " + v.constraint() + " of domain " + v.name();
-            }
             if (op instanceof Operation.Update u && existing(ctx, u.table()) && !UnbatchedDataChange.bounded(ctx, u.table(), u.where())) {
                 return "Updating " + u.table();
             }
