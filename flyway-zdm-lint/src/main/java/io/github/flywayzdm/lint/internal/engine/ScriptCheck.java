@@ -87,16 +87,22 @@ final class ScriptCheck {
             AnalyzedStatement statement = withCalls(statements.get(i));
             List<Operation> ops = statement.operations();
             if (ops.size() <= 1) {
-                check(statement, i, tx, raw);
-                ops.forEach(op -> apply(op, tx));
+                check(statement, i, tx, raw, null);
+                ops.forEach(op -> {
+                    applyToSchema(op);
+                    tx.apply(op);
+                });
                 continue;
             }
-            // several actions (ALTER TABLE a, b; a DO body): each is judged on the state the previous ones left
+            // several actions (ALTER TABLE a, b; a DO body): each is judged on the schema the previous ones left, and
+            // on the transaction as it was before the statement (its own locks are not "taken earlier")
             List<Finding> own = new ArrayList<>();
+            check(statement, i, tx, own, true);
             for (Operation op : ops) {
-                check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(op), statement.via()), i, tx, own);
-                apply(op, tx);
+                check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(op), statement.via()), i, tx, own, false);
+                applyToSchema(op);
             }
+            ops.forEach(tx::apply);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Finding f : own) {
                 if (seen.add(f.ruleId() + "\u0000" + f.message())) {
@@ -116,8 +122,12 @@ final class ScriptCheck {
         return result;
     }
 
-    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink) {
+    /** @param wholeStatement null: every rule; true: only the rules about a statement's combined actions; false: the others */
+    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, Boolean wholeStatement) {
         for (Rule rule : rules) {
+            if (wholeStatement != null && rule.readsWholeStatement() != wholeStatement) {
+                continue;
+            }
             Context ctx = new Context(rule, statement, index, tx.lockTimeoutActive(), sink);
             try {
                 rule.check(ctx);
@@ -127,8 +137,7 @@ final class ScriptCheck {
         }
     }
 
-    private void apply(Operation op, TransactionState tx) {
-        tx.apply(op);
+    private void applyToSchema(Operation op) {
         createdHere.apply(op);
         catalog.apply(op, script.path());
     }

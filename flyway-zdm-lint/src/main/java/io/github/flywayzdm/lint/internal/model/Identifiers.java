@@ -26,6 +26,11 @@ public final class Identifiers {
 
     /** @param escape the UESCAPE character of a {@code U&"..."} identifier */
     public static String normalize(String identifier, char escape) {
+        return truncate(unquoted(identifier, escape));
+    }
+
+    /** The name as written, unquoted and folded but not truncated: what {@link #normalize} cuts to 63 bytes. */
+    public static String unquoted(String identifier, char escape) {
         String s = identifier.trim();
         String name;
         if (s.length() >= 4 && (s.charAt(0) == 'U' || s.charAt(0) == 'u') && s.charAt(1) == '&' && s.charAt(2) == '"' && s.endsWith("\"")) {
@@ -35,7 +40,7 @@ public final class Identifiers {
         } else {
             name = foldAscii(s);
         }
-        return truncate(name);
+        return name;
     }
 
     private static String foldAscii(String s) {

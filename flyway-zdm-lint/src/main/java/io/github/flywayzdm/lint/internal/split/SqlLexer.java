@@ -60,7 +60,7 @@ public final class SqlLexer {
     /** Moves to the next token; false at the end of the text. */
     public boolean next() {
         unterminated = null;
-        while (pos < n && isSpace(s.charAt(pos))) {
+        while (pos < n && (isSpace(s.charAt(pos)) || isUnicodeSpace(s.charAt(pos)))) {
             pos++;
         }
         if (pos >= n) {
@@ -308,6 +308,15 @@ public final class SqlLexer {
     // ---- character classes (scan.l) -------------------------------------------------------------------------------
 
     /** {@code [ \t\n\r\f\v]}: nothing else separates tokens for the server. */
+    /**
+     * A no-break or other Unicode space (U+00A0, U+2007, ...) where a token would start. PostgreSQL reads it as part of an
+     * identifier, but Flyway, which sends the statements, treats it as white space between them (a migration with
+     * U+00A0 after its last ';' or before a statement runs): here it separates tokens.
+     */
+    public static boolean isUnicodeSpace(char c) {
+        return c >= 0x80 && Character.isSpaceChar(c);
+    }
+
     public static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }

@@ -167,7 +167,7 @@ public final class StatementSplitter {
         /** Ends the current statement: its text stops at {@code textEnd}, the script resumes at {@code resume}. */
         private void end(int textEnd, int resume) {
             int last = textEnd;
-            while (last > start && SqlLexer.isSpace(s.charAt(last - 1))) {
+            while (last > start && (SqlLexer.isSpace(s.charAt(last - 1)) || SqlLexer.isUnicodeSpace(s.charAt(last - 1)))) {
                 last--;
             }
             String executed = s.substring(start, last);

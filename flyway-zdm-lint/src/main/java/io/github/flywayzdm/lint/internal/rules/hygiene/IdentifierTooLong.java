@@ -2,14 +2,12 @@ package io.github.flywayzdm.lint.internal.rules.hygiene;
 
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
-import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.Identifiers;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
-import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.split.SqlLexer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /** PostgreSQL silently truncates names longer than 63 bytes (NAMEDATALEN - 1). */
 public final class IdentifierTooLong extends BaseRule {
@@ -26,40 +24,23 @@ public final class IdentifierTooLong extends BaseRule {
                 "");
     }
 
+    /**
+     * Reads the names from the statement's text: the parsed operations carry them already truncated, as the server
+     * stores them. Any name written longer than 63 bytes is reported, once.
+     */
     @Override
     public void check(StatementContext ctx) {
-        List<String> names = new ArrayList<>();
-        for (Operation op : ctx.statement().operations()) {
-            if (op instanceof Operation.CreateTable t) {
-                add(names, t.table());
-                t.columns().forEach(c -> names.add(c.name()));
-                t.constraints().forEach(c -> names.add(c.name()));
-            } else if (op instanceof Operation.AddColumn a) {
-                names.add(a.column().name());
-            } else if (op instanceof Operation.AddConstraint a) {
-                names.add(a.constraint().name());
-            } else if (op instanceof Operation.CreateIndex i) {
-                names.add(i.name());
-            } else if (op instanceof Operation.CreateView v) {
-                add(names, v.table());
-            } else if (op instanceof Operation.RenameTable r) {
-                names.add(r.newName());
-            } else if (op instanceof Operation.RenameColumn r) {
-                names.add(r.newName());
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        SqlLexer lexer = new SqlLexer(ctx.statement().sql());
+        while (lexer.next()) {
+            if (lexer.kind() != SqlLexer.Kind.WORD && lexer.kind() != SqlLexer.Kind.QUOTED) {
+                continue;
             }
-        }
-        for (String name : names) {
-            if (name != null && name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-                ctx.report(null, "Name " + name + " is " + name.getBytes(StandardCharsets.UTF_8).length
-                        + " bytes: PostgreSQL truncates it to 63", null);
+            String name = Identifiers.unquoted(lexer.text(), '\\');
+            int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_BYTES && reported.add(name)) {
+                ctx.report(null, "Name " + name + " is " + bytes + " bytes: PostgreSQL truncates it to 63", null);
             }
         }
     }
-
-    private static void add(List<String> names, TableRef ref) {
-        if (ref != null) {
-            names.add(ref.name());
-        }
-    }
-
 }

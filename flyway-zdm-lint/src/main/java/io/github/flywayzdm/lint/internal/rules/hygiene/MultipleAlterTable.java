@@ -27,6 +27,11 @@ public final class MultipleAlterTable extends BaseRule {
     }
 
     @Override
+    public boolean readsWholeStatement() {
+        return true;
+    }
+
+    @Override
     public void check(StatementContext ctx) {
         Map<String, List<TableRef>> seen = ctx.scriptState(HashMap::new); // by name: no rescan of the migration per statement
         TableRef table = alteredTable(ctx);

@@ -24,6 +24,11 @@ public final class ValidateWithOtherAction extends BaseRule {
     }
 
     @Override
+    public boolean readsWholeStatement() {
+        return true;
+    }
+
+    @Override
     public void check(StatementContext ctx) {
         List<Operation.ValidateConstraint> validates = ctx.statement().all(Operation.ValidateConstraint.class);
         if (validates.isEmpty()) {
