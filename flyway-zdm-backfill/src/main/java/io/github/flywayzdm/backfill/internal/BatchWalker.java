@@ -257,7 +257,7 @@ final class BatchWalker {
                 return; // another instance finished: the walk finds its range done
             }
             if (row.status() != CheckpointStatus.RUNNING && row.status() != CheckpointStatus.PAUSED) {
-                throw new BackfillException(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
+                throw new StoppedByStatus(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
                         + "' (another worker failed, or a typo; running, paused and cancelled are the operator's values). " + resumeHint);
             }
             Optional<String> unhealthy = row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator")
