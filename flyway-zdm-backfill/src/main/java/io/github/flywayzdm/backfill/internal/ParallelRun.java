@@ -119,7 +119,7 @@ final class ParallelRun {
         String worker = ProcessHandle.current().pid() + "/" + Thread.currentThread().getName() + "/"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
         Chunks.Lease lease;
-        while ((lease = leaseOne(walker, worker)) != null) {
+        while (!walker.outOfTime() && (lease = leaseOne(walker, worker)) != null) {
             work(walker, worker, lease);
         }
     }
@@ -155,7 +155,7 @@ final class ParallelRun {
             updated.addAndGet(done.rows());
             if (done.complete()) {
                 chunks.finish(walker.connection(), backfill.id(), chunk.chunk(), worker);
-            } else {
+            } else if (!walker.outOfTime()) {
                 LOG.info("{}: chunk {} is worked by another live worker now", backfill, chunk.chunk());
             }
         } finally {
@@ -174,6 +174,9 @@ final class ParallelRun {
             List<Chunks.Unfinished> left = reconnecting(walker, c -> chunks.unfinished(c, backfill.id()));
             if (left.isEmpty()) {
                 return null;
+            }
+            if (walker.outOfTime()) {
+                return null; // the caller says why: its time bound
             }
             Chunks.Lease lease = leaseOne(walker, worker);
             if (lease != null) {
