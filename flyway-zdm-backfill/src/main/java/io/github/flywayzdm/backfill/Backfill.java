@@ -7,6 +7,7 @@ import io.github.flywayzdm.backfill.internal.FinishCheck;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class Backfill {
      * A checkpoint an operator cancelled stays cancelled: this throws, naming {@link #resume(Connection)}.
      */
     public BackfillResult run(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null, Caller.RUN).execute(false);
+        return new BackfillRun(this, connection, null, Caller.RUN, null).execute(false);
     }
 
     /**
@@ -82,7 +83,7 @@ public final class Backfill {
 
     /** Like {@link #run(Connection)}, and also resumes a checkpoint an operator cancelled: the one step after a cancel. */
     public BackfillResult resume(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null, Caller.RESUME).execute(false);
+        return new BackfillRun(this, connection, null, Caller.RESUME, null).execute(false);
     }
 
     /** Like {@link #run(DataSource)}, and also resumes a checkpoint an operator cancelled. */
@@ -92,7 +93,7 @@ public final class Backfill {
 
     /** For {@link BackfillMigration}: resumes a cancelled checkpoint (the user ran flyway repair) and says so when stopping. */
     BackfillResult runInFlyway(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null, Caller.FLYWAY).execute(false);
+        return new BackfillRun(this, connection, null, Caller.FLYWAY, null).execute(false);
     }
 
     BackfillResult runInFlyway(DataSource dataSource) throws SQLException {
@@ -100,9 +101,21 @@ public final class Backfill {
     }
 
     private BackfillResult run(DataSource dataSource, Caller caller) throws SQLException {
+        return run(dataSource, caller, null);
+    }
+
+    private BackfillResult run(DataSource dataSource, Caller caller, Duration bound) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return new BackfillRun(this, c, dataSource, caller).execute(false);
+            return new BackfillRun(this, c, dataSource, caller, bound).execute(false);
         }
+    }
+
+    /**
+     * Runs (or resumes) it for at most {@code bound}: no batch starts after that, and the result is then not
+     * {@link BackfillResult#complete() complete}; progress is kept for the next run. A cancel stands, as with run.
+     */
+    public BackfillResult runFor(DataSource dataSource, Duration bound) throws SQLException {
+        return run(dataSource, Caller.RUN, Objects.requireNonNull(bound, "bound"));
     }
 
     /**
@@ -116,7 +129,7 @@ public final class Backfill {
 
     /** Reports the key range, estimated rows and batches without writing anything (not even the checkpoint). */
     public BackfillResult dryRun(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null, Caller.RUN).execute(true);
+        return new BackfillRun(this, connection, null, Caller.RUN, null).execute(true);
     }
 
     public String schema() {

@@ -60,4 +60,19 @@ public abstract class BackfillMigration extends BaseJavaMigration {
     public static void requireFinished(Context context, Backfill backfill) throws java.sql.SQLException {
         backfill.requireFinished(context.getConnection());
     }
+
+    /**
+     * Like {@link #requireFinished(Context, Backfill)}, but when the backfill is not done yet (it runs as a background
+     * job, or stopped) finishes the rest first, on Flyway's DataSource, for at most {@code finishWithin}; refuses if
+     * that was not enough (progress is kept). Call it before the migration's own statements: the migration's
+     * transaction stays open meanwhile, so keep the bound short.
+     */
+    public static void requireFinished(Context context, Backfill backfill, java.time.Duration finishWithin) throws java.sql.SQLException {
+        BackfillResult result = backfill.runFor(context.getConfiguration().getDataSource(), finishWithin);
+        if (!result.complete()) {
+            throw new BackfillException(backfill + " is not finished: " + result.unfinished() + " (" + result.rowsTotal()
+                    + " rows done); this migration relies on it. Let it finish, then migrate again.");
+        }
+        backfill.requireFinished(context.getConnection());
+    }
 }

@@ -87,6 +87,30 @@ class FlywayBackfillStopTest {
         assertEveryRowUpdatedOnce(db);
     }
 
+    @Test
+    void noSuccessIsRecordedWhileALiveButStalledSessionHoldsAChunk(TestDatabase db) throws Exception {
+        System.setProperty("zdm.test.pauseMs", "10");
+        System.setProperty("zdm.test.workers", "2");
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> flyway(db.dataSource()).migrate());
+        waitFor(() -> updated(db) >= 1_000);
+        db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
+        assertThat(messages(failure(run))).contains("was cancelled");
+        System.clearProperty("zdm.test.pauseMs");
+        int chunk = (int) db.queryLong("SELECT max(chunk) FROM zdm_backfill_chunks WHERE status <> 'done'");
+        try (java.sql.Connection stuck = db.connect(); java.sql.Statement s = stuck.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + "zdm_backfill_chunk:count-every-update".hashCode() + ", " + chunk + ")");
+            s.execute("UPDATE zdm_backfill_chunks SET status = 'running', leased_until = now() - interval '1 second' WHERE chunk = " + chunk);
+            flyway(db.dataSource()).repair();
+            assertThat(messages(failure(CompletableFuture.runAsync(() -> flyway(db.dataSource()).migrate()))))
+                    .contains("is not finished").contains("pg_terminate_backend").contains("run flyway repair, then flyway migrate");
+            assertThat(db.queryValue("SELECT success FROM flyway_schema_history WHERE version = '2'")).isEqualTo(false);
+            assertThat(updated(db)).isLessThan(20_000);
+        }
+        flyway(db.dataSource()).repair(); // the stuck session is gone
+        flyway(db.dataSource()).migrate();
+        assertEveryRowUpdatedOnce(db);
+    }
+
     private static void assertEveryRowUpdatedOnce(TestDatabase db) throws Exception {
         assertThat(db.queryLong("SELECT count(*) FROM items WHERE n <> 1 OR NOT done")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM items")).isEqualTo(20_000);

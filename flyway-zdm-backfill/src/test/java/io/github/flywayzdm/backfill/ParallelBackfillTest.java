@@ -153,6 +153,23 @@ class ParallelBackfillTest {
     }
 
     @Test
+    void aWorkersFailureIsReportedWithItsCauseNotAsTheOthersStopping(TestDatabase db) throws Exception {
+        ordersTable(db, 20_000);
+        db.execute("CREATE FUNCTION orders_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF NEW.id = 17000 THEN RAISE EXCEPTION 'order % is broken', NEW.id; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER orders_fail BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION orders_fail()");
+        for (int attempt = 0; attempt < 2; attempt++) { // whichever worker meets the row, the message is the same
+            assertThatThrownBy(() -> verified(FAST.withWorkers(2)).run(db.dataSource())).isInstanceOf(BackfillException.class)
+                    .hasMessageContaining("order 17000 is broken").hasMessageContaining("Run it again to resume");
+            assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("failed");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 1")).isZero();
+        db.execute("DROP TRIGGER orders_fail ON orders");
+        assertThat(verified(FAST.withWorkers(2)).run(db.dataSource()).complete()).isTrue();
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+    }
+
+    @Test
     void verificationCountsTheRowsStillLeft(TestDatabase db) throws Exception {
         ordersTable(db, 5_000);
         Backfill partial = Backfill.of("orders").key("id").set("status = 'pending'").where("status IS NULL AND id % 10 <> 0")

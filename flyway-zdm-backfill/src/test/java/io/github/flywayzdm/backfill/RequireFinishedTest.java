@@ -68,4 +68,33 @@ class RequireFinishedTest {
             V1__orders_status_not_null.BACKFILL.requireFinished(c); // and the library call agrees
         }
     }
+
+    @Test
+    void theContractMigrationCanFinishTheRestWithinABound(TestDatabase db) throws Exception {
+        ordersTable(db, 20_000);
+        Flyway bounded = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/contractbounded").baselineOnMigrate(true)
+                .baselineVersion("0").configuration(Map.of("flyway.postgresql.transactional.lock", "false")).load();
+        try {
+            System.setProperty("zdm.test.boundMs", "0");
+            assertThatThrownBy(bounded::migrate).rootCause().hasMessageContaining("is not finished: stopped at its time bound of 0 s");
+            assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("running");
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 0")).isZero();
+
+            BackfillResult part = backfill(FAST.withBatchSize(100, 100, 100).withPause(Duration.ofMillis(20)))
+                    .runFor(db.dataSource(), Duration.ofMillis(500));
+            assertThat(part.complete()).isFalse();
+            assertThat(part.unfinished()).contains("time bound");
+            assertThat(part.rowsUpdated()).isBetween(1L, 19_999L);
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 0")).isEqualTo(part.rowsUpdated());
+
+            System.setProperty("zdm.test.boundMs", "60000");
+            bounded.migrate();
+        } finally {
+            System.clearProperty("zdm.test.boundMs");
+        }
+        assertThat(db.queryValue("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'status'"))
+                .isEqualTo(true);
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+        assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("done");
+    }
 }

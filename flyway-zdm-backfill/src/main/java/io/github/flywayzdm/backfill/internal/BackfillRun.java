@@ -31,18 +31,21 @@ public final class BackfillRun {
     private final BackfillOptions options;
     private final DataSource reconnect;
     private final Caller caller;
+    private final Duration bound;
     private final Checkpoints checkpoints;
     private final Chunks chunks;
     private final String table;
     private final Connection connection;
     private KeyRange range;
 
-    public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect, Caller caller) {
+    /** {@code bound}: the most time the run may take (it then ends unfinished), or null for no bound. */
+    public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect, Caller caller, Duration bound) {
         this.backfill = backfill;
         this.options = backfill.options();
         this.connection = connection;
         this.reconnect = reconnect;
         this.caller = caller;
+        this.bound = bound;
         this.checkpoints = new Checkpoints(options.checkpointSchema());
         this.chunks = new Chunks(options.checkpointSchema());
         this.table = Identifiers.qualified(backfill.schema(), backfill.table());
@@ -54,7 +57,8 @@ public final class BackfillRun {
         try {
             connection.setAutoCommit(true);
             range = new KeyRange(backfill.key(), keyTypes());
-            return dryRun ? dryRun(started) : run(started);
+            Deadline deadline = Deadline.after(bound);
+            return dryRun ? dryRun(started) : run(started, deadline);
         } finally {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(autoCommit);
@@ -73,7 +77,7 @@ public final class BackfillRun {
                 "dry run: nothing was written");
     }
 
-    private BackfillResult run(long started) throws SQLException {
+    private BackfillResult run(long started, Deadline deadline) throws SQLException {
         checkpoints.ensureTable(connection);
         chunks.ensureTable(connection);
         Checkpoints.Row row = checkpoints.read(connection, backfill.id());
@@ -107,9 +111,10 @@ public final class BackfillRun {
         }
         int batchSize = row.batchSize() == null ? options.initialBatchSize()
                 : Math.max(options.minBatchSize(), Math.min(options.maxBatchSize(), row.batchSize()));
-        BatchWalker walker = new BatchWalker(backfill, table, range, checkpoints, connection, reconnect, batchSize, caller.resumeHint());
+        BatchWalker walker = new BatchWalker(backfill, table, range, checkpoints, connection, reconnect, batchSize, caller.resumeHint(),
+                deadline);
         try {
-            return chunks.exist(connection, backfill.id()) ? parallel(started, row, walker) : single(started, row, walker);
+            return chunks.exist(connection, backfill.id()) ? parallel(started, row, walker, deadline) : single(started, row, walker, deadline);
         } finally {
             if (walker.connection() != connection) {
                 walker.connection().close(); // a replacement for a lost connection: ours to close
@@ -139,7 +144,7 @@ public final class BackfillRun {
         }
     }
 
-    private BackfillResult single(long started, Checkpoints.Row row, BatchWalker walker) throws SQLException {
+    private BackfillResult single(long started, Checkpoints.Row row, BatchWalker walker, Deadline deadline) throws SQLException {
         String[] upper = row.upperKey();
         Progress progress = progress(row.rowsDone(), upper);
         RowEstimate estimate = progress.estimate();
@@ -161,13 +166,17 @@ public final class BackfillRun {
             }
         }, progress, total);
         Connection c = walker.connection();
-        checkpoints.setStatus(c, backfill.id(), CheckpointStatus.DONE, null);
+        String unfinished = done.complete() ? null : deadline.reason(); // a single walk stops early only at its bound
+        if (unfinished == null) {
+            checkpoints.setStatus(c, backfill.id(), CheckpointStatus.DONE, null);
+        }
         long rowsDone = checkpoints.read(c, backfill.id()).rowsDone();
         return finished(new BackfillResult(backfill.id(), done.rows(), rowsDone, done.batches(), walker.retries(), walker.batchSize(),
-                elapsed(started), false, false, 0, 0, KeyRange.text(row.lastKey()), KeyRange.text(upper), rowsLeft(c, upper), null), progress);
+                elapsed(started), false, false, 0, 0, KeyRange.text(row.lastKey()), KeyRange.text(upper),
+                unfinished == null ? rowsLeft(c, upper) : -1, unfinished), progress);
     }
 
-    private BackfillResult parallel(long started, Checkpoints.Row row, BatchWalker walker) throws SQLException {
+    private BackfillResult parallel(long started, Checkpoints.Row row, BatchWalker walker, Deadline deadline) throws SQLException {
         if (options.workers() > 1 && reconnect == null) {
             throw new IllegalArgumentException(backfill + ": parallel workers need a DataSource (Backfill.run(DataSource)), "
                     + "one connection each");
@@ -179,13 +188,13 @@ public final class BackfillRun {
         }
         int batchSize = walker.batchSize();
         ParallelRun.Outcome outcome = new ParallelRun(backfill, chunks, reconnect,
-                c -> new BatchWalker(backfill, table, range, checkpoints, c, reconnect, batchSize, caller.resumeHint()),
+                c -> new BatchWalker(backfill, table, range, checkpoints, c, reconnect, batchSize, caller.resumeHint(), deadline),
                 progress, new AtomicLong(before)).run(walker);
         Connection c = walker.connection();
         long[] totals = chunks.totals(c, backfill.id());
         String unfinished = outcome.unfinished();
         if (unfinished == null && totals[1] > 0) {
-            unfinished = totals[1] + " chunk(s) are not done"; // cannot happen: the run waits for every chunk
+            unfinished = deadline.passed() ? deadline.reason() : totals[1] + " chunk(s) are not done";
         }
         if (unfinished == null) {
             checkpoints.finish(c, backfill.id(), totals[0]);

@@ -34,6 +34,7 @@ final class BatchWalker {
     private final Checkpoints checkpoints;
     private final DataSource reconnect;
     private final String resumeHint;
+    private final Deadline deadline;
     private Connection connection;
     private int batchSize;
     private long retries;
@@ -41,7 +42,7 @@ final class BatchWalker {
 
     /** {@code resumeHint}: the one step that resumes the backfill after it stopped, said in every stop message. */
     BatchWalker(Backfill backfill, String table, KeyRange range, Checkpoints checkpoints, Connection connection,
-                DataSource reconnect, int batchSize, String resumeHint) {
+                DataSource reconnect, int batchSize, String resumeHint, Deadline deadline) {
         this.backfill = backfill;
         this.options = backfill.options();
         this.table = table;
@@ -51,6 +52,12 @@ final class BatchWalker {
         this.reconnect = reconnect;
         this.batchSize = batchSize;
         this.resumeHint = resumeHint;
+        this.deadline = deadline;
+    }
+
+    /** A bounded run's time is up: start no more batches. */
+    boolean outOfTime() {
+        return deadline.passed();
     }
 
     /** The current connection (a lost one is replaced). */
@@ -70,7 +77,7 @@ final class BatchWalker {
     record Segment(long rows, long batches, boolean complete) {
     }
 
-    /** Batch after batch from {@code start} up to {@code upper}; stops early only when {@code advance} lost its range. */
+    /** Batch after batch from {@code start} up to {@code upper}; stops early only when {@code advance} lost its range or the time is up. */
     Segment walk(String[] start, String[] upper, Advance advance, Progress progress, AtomicLong total) throws SQLException {
         String[] last = start;
         long updated = 0;
@@ -78,6 +85,9 @@ final class BatchWalker {
         while (true) {
             String[] next;
             long rows;
+            if (outOfTime()) {
+                return new Segment(updated, batches, false);
+            }
             try {
                 waitWhilePausedOrUnhealthy(advance);
                 next = nextBoundary(last, upper);
@@ -257,7 +267,7 @@ final class BatchWalker {
                 return; // another instance finished: the walk finds its range done
             }
             if (row.status() != CheckpointStatus.RUNNING && row.status() != CheckpointStatus.PAUSED) {
-                throw new BackfillException(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
+                throw new StoppedByStatus(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
                         + "' (another worker failed, or a typo; running, paused and cancelled are the operator's values). " + resumeHint);
             }
             Optional<String> unhealthy = row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator")

@@ -80,19 +80,38 @@ final class ParallelRun {
             t.start();
             threads.add(t);
         }
-        String unfinished;
+        String unfinished = null;
+        Exception mainFailure = null;
         try {
             workChunks(main);
             unfinished = failures.isEmpty() ? waitForOtherHolders(main) : null;
+        } catch (SQLException | RuntimeException e) {
+            mainFailure = e; // may be the consequence of a helper's failure: cause() picks the real one
         } finally {
             join(threads);
             retries.addAndGet(main.retries());
         }
+        if (mainFailure != null) {
+            failures.add(0, mainFailure);
+        }
         if (!failures.isEmpty()) {
-            Throwable first = failures.get(0);
-            throw first instanceof BackfillException b ? b : new BackfillException(backfill + ": a worker failed: " + first, first);
+            throw cause(failures);
         }
         return new Outcome(updated.get(), batches.get(), retries.get(), unfinished);
+    }
+
+    /** The first failure that is not just a worker stopping because another one failed; the others suppressed. */
+    private RuntimeException cause(List<Throwable> failures) throws SQLException {
+        Throwable first = failures.stream().filter(f -> !(f instanceof StoppedByStatus)).findFirst().orElse(failures.get(0));
+        for (Throwable other : failures) {
+            if (other != first) {
+                first.addSuppressed(other);
+            }
+        }
+        if (first instanceof SQLException e) {
+            throw e;
+        }
+        return first instanceof RuntimeException r ? r : new BackfillException(backfill + ": a worker failed: " + first, first);
     }
 
     /** Leases chunk after chunk until none is left that no live session holds. */
@@ -100,15 +119,24 @@ final class ParallelRun {
         String worker = ProcessHandle.current().pid() + "/" + Thread.currentThread().getName() + "/"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
         Chunks.Lease lease;
-        while ((lease = leaseOne(walker, worker)) != null) {
+        while (!walker.outOfTime() && (lease = leaseOne(walker, worker)) != null) {
             work(walker, worker, lease);
         }
     }
 
     private Chunks.Lease leaseOne(BatchWalker walker, String worker) throws SQLException {
+        return reconnecting(walker, c -> chunks.lease(c, backfill.id(), worker, LEASE));
+    }
+
+    private interface OnConnection<T> {
+        T call(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code call} on the walker's connection, replaced (and the call repeated) when it was lost. */
+    private static <T> T reconnecting(BatchWalker walker, OnConnection<T> call) throws SQLException {
         while (true) {
             try {
-                return chunks.lease(walker.connection(), backfill.id(), worker, LEASE);
+                return call.call(walker.connection());
             } catch (SQLException e) {
                 if (!BatchWalker.connectionLost(e)) {
                     throw e;
@@ -127,7 +155,7 @@ final class ParallelRun {
             updated.addAndGet(done.rows());
             if (done.complete()) {
                 chunks.finish(walker.connection(), backfill.id(), chunk.chunk(), worker);
-            } else {
+            } else if (!walker.outOfTime()) {
                 LOG.info("{}: chunk {} is worked by another live worker now", backfill, chunk.chunk());
             }
         } finally {
@@ -143,9 +171,12 @@ final class ParallelRun {
         String worker = ProcessHandle.current().pid() + "/" + Thread.currentThread().getName() + "/waiting";
         long loggedAt = 0;
         while (true) {
-            List<Chunks.Unfinished> left = chunks.unfinished(walker.connection(), backfill.id());
+            List<Chunks.Unfinished> left = reconnecting(walker, c -> chunks.unfinished(c, backfill.id()));
             if (left.isEmpty()) {
                 return null;
+            }
+            if (walker.outOfTime()) {
+                return null; // the caller says why: its time bound
             }
             Chunks.Lease lease = leaseOne(walker, worker);
             if (lease != null) {
