@@ -24,7 +24,7 @@ mkdir -p "$work/empty"
 printf 'public class Empty { public static void main(String[] a) { } }\n' > "$work/empty/Empty.java"
 javac -d "$work/empty" "$work/empty/Empty.java"
 export ZDM_CACHE_DIR=$work/cache
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 # one sample: wall seconds and peak RSS in MB of a command (its output discarded)
 sample() {
