@@ -43,12 +43,12 @@ archive=$(ls "$ZDM_CACHE_DIR"/*.jsa)
 declare -A wall mem cpu
 names=()
 add() { # name, command...
-  local name=$1
+  local name=$1 w m ms
   shift
   [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
-  read -r w m c < <(sample "$@")
+  read -r w m ms < <(sample "$@")
   wall[$name]="${wall[$name]:-} $w"
-  cpu[$name]="${cpu[$name]:-} $c"
+  cpu[$name]="${cpu[$name]:-} $ms"
   mem[$name]=$m
 }
 for ((i = 0; i < runs; i++)); do

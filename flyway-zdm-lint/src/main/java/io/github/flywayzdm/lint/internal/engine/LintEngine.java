@@ -21,6 +21,10 @@ import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
@@ -117,14 +121,14 @@ public final class LintEngine {
         private static final int MIN_SCRIPTS_PER_THREAD = 16;
 
         private final List<MigrationScript> scripts;
-        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.concurrent.CompletableFuture<Analyzed>> slots;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReferenceArray<CompletableFuture<Analyzed>> slots;
 
         Prepared(List<MigrationScript> scripts) {
             this.scripts = scripts;
-            this.slots = new java.util.concurrent.atomic.AtomicReferenceArray<>(scripts.size());
+            this.slots = new AtomicReferenceArray<>(scripts.size());
             for (int i = 0; i < scripts.size(); i++) {
-                slots.set(i, new java.util.concurrent.CompletableFuture<>());
+                slots.set(i, new CompletableFuture<>());
             }
             int helpers = Math.min(Runtime.getRuntime().availableProcessors() - 1, scripts.size() / MIN_SCRIPTS_PER_THREAD - 1);
             for (int t = 0; t < helpers; t++) {
@@ -146,7 +150,7 @@ public final class LintEngine {
         }
 
         private void compute(int i) {
-            java.util.concurrent.CompletableFuture<Analyzed> slot = slots.get(i);
+            CompletableFuture<Analyzed> slot = slots.get(i);
             try {
                 SplitResult split = StatementSplitter.split(scripts.get(i).content());
                 slot.complete(new Analyzed(split, analyze(split.statements())));
@@ -172,7 +176,7 @@ public final class LintEngine {
                 Analyzed analyzed = slots.get(i).join();
                 slots.set(i, null); // only once complete: whoever computed it has read the slot already
                 return analyzed;
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
