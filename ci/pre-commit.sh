@@ -31,7 +31,9 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$files" ] || exit 0
 if [ -z "$locations" ]; then
-  locations=$(printf '%s' "$files" | while IFS= read -r f; do dirname -- "$f"; done | sort -u)
+  # a directory inside another is read with it already: naming both would read its scripts twice
+  locations=$(printf '%s' "$files" | while IFS= read -r f; do dirname -- "$f"; done | sort -u |
+    awk '{ for (i = 1; i <= n; i++) if ($0 == kept[i] || index($0, kept[i] "/") == 1) next; kept[++n] = $0; print }')
 fi
 
 # rebuild "$@" from newline-separated lists (file names with newlines are not migrations)

@@ -24,29 +24,31 @@ mkdir -p "$work/empty"
 printf 'public class Empty { public static void main(String[] a) { } }\n' > "$work/empty/Empty.java"
 javac -d "$work/empty" "$work/empty/Empty.java"
 export ZDM_CACHE_DIR=$work/cache
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 
-# one sample: wall seconds and peak RSS in MB of a command (its output discarded)
+# one sample: wall ms, peak RSS in MB and CPU ms (user + system) of a command (its output discarded)
 sample() {
-  local t0 t1 rss
+  local t0 t1 rss u s
   t0=$(date +%s%N)
-  /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null 2>&1 || true
   t1=$(date +%s%N)
-  rss=$(tail -n 1 "$work/rss")
-  echo "$(( (t1 - t0) / 1000000 )) $(( rss / 1024 ))"
+  read -r rss u s < <(tail -n 1 "$work/rss")
+  echo "$(( (t1 - t0) / 1000000 )) $(( rss / 1024 )) $(awk -v u="$u" -v s="$s" 'BEGIN {printf "%d", (u + s) * 1000}')"
 }
 
 first=$(sample "$zdm" lint --fail-on never "$work/c80")
+first=${first%% *}
 archive=$(ls "$ZDM_CACHE_DIR"/*.jsa)
 
-declare -A wall mem
+declare -A wall mem cpu
 names=()
 add() { # name, command...
-  local name=$1
+  local name=$1 w m ms
   shift
   [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
-  read -r w m < <(sample "$@")
+  read -r w m ms < <(sample "$@")
   wall[$name]="${wall[$name]:-} $w"
+  cpu[$name]="${cpu[$name]:-} $ms"
   mem[$name]=$m
 }
 for ((i = 0; i < runs; i++)); do
@@ -64,11 +66,11 @@ done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1); runs: $runs"
-echo "first zdm call (writes the class-data archive, $(( $(stat -c %s "$archive") / 1048576 )) MB): ${first% *} ms"
-printf '| %-32s | %12s | %8s |\n' "command" "median wall" "peak RSS"
-printf '|%s|%s|%s|\n' "----------------------------------" "--------------" "----------"
+echo "first zdm call (writes the class-data archive, $(( $(stat -c %s "$archive") / 1048576 )) MB): $first ms"
+printf '| %-32s | %12s | %12s | %8s |\n' "command" "median wall" "median CPU" "peak RSS"
+printf '|%s|%s|%s|%s|\n' "----------------------------------" "--------------" "--------------" "----------"
 for n in "${names[@]}"; do
-  printf '| %-32s | %9s ms | %5s MB |\n' "$n" "$(echo "${wall[$n]}" | median)" "${mem[$n]}"
+  printf '| %-32s | %9s ms | %9s ms | %5s MB |\n' "$n" "$(echo "${wall[$n]}" | median)" "$(echo "${cpu[$n]}" | median)" "${mem[$n]}"
 done
 for c in c80 c1000; do
   z=$(echo "${wall[zdm lint $c]}" | median)

@@ -10,7 +10,7 @@ if defined JAVA_HOME (
 ) else (
   set "ZDM_JAVA=java"
 )
-set ZDM_FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS%
+set ZDM_FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS%
 
 if /i "%ZDM_CDS%"=="off" goto plain
 if not defined ZDM_CACHE_DIR set "ZDM_CACHE_DIR=%LOCALAPPDATA%\flyway-zdm"

@@ -10,7 +10,10 @@ import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.lint.report.ReportWriter;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** {@code zdm lint}: the static checks. */
@@ -20,7 +23,7 @@ final class LintCommand implements Command {
     final InputOptions input = new InputOptions();
     final OutputOptions output = new OutputOptions();
     String changedSince;
-    final List<Path> only = new java.util.ArrayList<>();
+    final List<Path> only = new ArrayList<>();
     String explain;
     boolean listRules;
 
@@ -87,11 +90,11 @@ final class LintCommand implements Command {
     /** A file named by --only must be one of the scripts read: a typo would otherwise report nothing and pass. */
     private Predicate<MigrationScript> only(List<MigrationScript> scripts) {
         Path cwd = Path.of("").toAbsolutePath();
-        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        Set<Path> wanted = new HashSet<>();
         for (Path p : only) {
             wanted.add(p.toAbsolutePath().normalize());
         }
-        java.util.Set<Path> read = new java.util.HashSet<>();
+        Set<Path> read = new HashSet<>();
         for (MigrationScript s : scripts) {
             read.add(cwd.resolve(s.path()).normalize());
         }

@@ -149,6 +149,14 @@ class ZdmCiIT {
         assertThat(safe.exit()).as(safe.out() + safe.err()).isZero();
         assertThat(safe.out()).contains("1 file, 2 statements: 0 errors");
 
+        // staged files in a directory and one below it: the history is read once
+        Path sub = Files.createDirectories(work.resolve("db/migration/more"));
+        Files.writeString(sub.resolve("V3__more.sql"), "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n");
+        Dist.git(work, "add", ".");
+        Dist.Run nested = Dist.run(work, env, "", hook.toString(), "db/migration/V2__status.sql", "db/migration/more/V3__more.sql");
+        assertThat(nested.exit()).as(nested.out() + nested.err()).isZero();
+        assertThat(nested.out()).contains("2 files, 4 statements: 0 errors");
+
         Dist.Run located = Dist.run(work, env, "", hook.toString(), "--location", "db", "db/migration/V2__status.sql");
         assertThat(located.exit()).as(located.out() + located.err()).isZero();
         Dist.Run nothingStaged = Dist.run(work, env, "", hook.toString());

@@ -22,6 +22,10 @@ import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
@@ -47,23 +51,35 @@ public final class LintEngine {
         long started = System.nanoTime();
         SchemaCatalog catalog = new SchemaCatalog();
         List<Finding> findings = new ArrayList<>();
-        int files = 0;
-        int statements = 0;
-        int unparsed = 0;
-        for (MigrationScript script : FlywayNames.order(scripts)) {
-            SplitResult split = split(script);
-            List<AnalyzedStatement> analyzed = analyze(split.statements());
+        int[] counts = new int[3];
+        List<MigrationScript> ordered = FlywayNames.order(scripts);
+        Prepared prepared = new Prepared(ordered);
+        try {
+            lintInOrder(ordered, prepared, target, catalog, findings, counts);
+        } finally {
+            prepared.stop();
+        }
+        return new LintReport(findings, counts[0], counts[1], counts[2], config.failOn(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** counts: files, statements, unparsed statements of the scripts linted. */
+    private void lintInOrder(List<MigrationScript> ordered, Prepared prepared, Predicate<MigrationScript> target,
+                             SchemaCatalog catalog, List<Finding> findings, int[] counts) {
+        for (int i = 0; i < ordered.size(); i++) {
+            MigrationScript script = ordered.get(i);
+            Analyzed a = prepared.take(i);
+            SplitResult split = a.split();
+            List<AnalyzedStatement> analyzed = a.statements();
             ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer);
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
-                files++;
-                statements += analyzed.size();
-                unparsed += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
+                counts[0]++;
+                counts[1] += analyzed.size();
+                counts[2] += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
                 findings.addAll(check.lint());
             } else {
                 check.replayOnly();
             }
         }
-        return new LintReport(findings, files, statements, unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Lints one script against the schema {@code catalog} holds, then adds the script to it. */
@@ -102,6 +118,86 @@ public final class LintEngine {
     /** Placeholders are substituted and byte-order marks dropped before splitting, as Flyway does. */
     private SplitResult split(MigrationScript script) {
         return StatementSplitter.split(ExecutedText.of(script.content(), placeholders));
+    }
+
+    private record Analyzed(SplitResult split, List<AnalyzedStatement> statements) {
+    }
+
+    /**
+     * Splitting and analyzing a script needs nothing of the scripts before it, so with many scripts other cores do it
+     * ahead of the replay, which must go in order. Whoever reaches a script first analyzes it: helper threads take
+     * the next one in order, and the replay analyzes its next script itself rather than wait for it.
+     */
+    private final class Prepared {
+        /** Fewer scripts are analyzed on the calling thread alone: a thread costs more than it saves. */
+        private static final int MIN_SCRIPTS_PER_THREAD = 16;
+
+        private final List<MigrationScript> scripts;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReferenceArray<CompletableFuture<Analyzed>> slots;
+
+        Prepared(List<MigrationScript> scripts) {
+            this.scripts = scripts;
+            this.slots = new AtomicReferenceArray<>(scripts.size());
+            for (int i = 0; i < scripts.size(); i++) {
+                slots.set(i, new CompletableFuture<>());
+            }
+            int helpers = Math.min(Runtime.getRuntime().availableProcessors() - 1, scripts.size() / MIN_SCRIPTS_PER_THREAD - 1);
+            for (int t = 0; t < helpers; t++) {
+                Thread helper = new Thread(this::work, "zdm-lint-analyze-" + t);
+                helper.setDaemon(true);
+                try {
+                    helper.start();
+                } catch (OutOfMemoryError e) {
+                    break; // no thread to spare: the replay analyzes the rest itself
+                }
+            }
+        }
+
+        private void work() {
+            int i;
+            while ((i = next.getAndIncrement()) < scripts.size()) {
+                compute(i);
+            }
+        }
+
+        private void compute(int i) {
+            CompletableFuture<Analyzed> slot = slots.get(i);
+            try {
+                SplitResult split = split(scripts.get(i));
+                slot.complete(new Analyzed(split, analyze(split.statements())));
+            } catch (RuntimeException | Error e) {
+                slot.completeExceptionally(e);
+            }
+        }
+
+        /** Helpers take no further script (the replay failed). */
+        void stop() {
+            next.set(scripts.size());
+        }
+
+        /** Script {@code i}'s analysis, computed here if no helper has taken it yet; forgotten once taken. */
+        Analyzed take(int i) {
+            while (next.get() <= i) {
+                int j = next.getAndIncrement();
+                if (j < scripts.size()) {
+                    compute(j);
+                }
+            }
+            try {
+                Analyzed analyzed = slots.get(i).join();
+                slots.set(i, null); // only once complete: whoever computed it has read the slot already
+                return analyzed;
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
     }
 
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {

@@ -206,4 +206,33 @@ class LintEngineTest {
         assertThat(Durations.millis("0")).hasValue(0);
         assertThat(Durations.millis("soon")).isEmpty();
     }
+
+    /** Many scripts are analyzed on several threads ahead of the replay: the findings must be those of one script at a time. */
+    @Test
+    void aLongHistoryAnalyzedAheadOnOtherThreadsGivesTheFindingsOfAnInOrderReplay() {
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (int i = 1; i <= 150; i++) {
+            scripts.add(MigrationScript.of("V" + i + "_1__t.sql", "CREATE TABLE t" + i + " (id bigint PRIMARY KEY, c text);"));
+            scripts.add(MigrationScript.of("V" + i + "_2__c.sql", "CREATE INDEX t" + i + "_c ON t" + i + " (c);\n"
+                    + "ALTER TABLE t" + (i > 1 ? i - 1 : i) + " ADD COLUMN d" + i + " timestamptz DEFAULT clock_timestamp();\n"
+                    + "CREATE VIEW v" + i + " AS SELECT id FROM t" + i + ";\n"
+                    + (i % 7 == 0 ? "DROP INDEX t" + (i - 1) + "_c;\n" : "")
+                    + (i % 50 == 0 ? "SELECT $$unterminated" : "")));
+        }
+        java.util.Collections.reverse(scripts); // Flyway's order comes from the versions, not the list
+        LintReport all = Linter.withDefaults().lint(scripts);
+        var session = Linter.withDefaults().newSession();
+        List<String> oneByOne = new ArrayList<>();
+        List<MigrationScript> inOrder = new ArrayList<>(scripts);
+        java.util.Collections.reverse(inOrder);
+        int statements = 0;
+        for (MigrationScript script : inOrder) {
+            LintReport one = session.lint(script);
+            oneByOne.addAll(rules(one));
+            statements += one.statements();
+        }
+        assertThat(rules(all)).isEqualTo(oneByOne).hasSizeGreaterThan(300);
+        assertThat(all.statements()).isEqualTo(statements);
+        assertThat(all.files()).isEqualTo(300);
+    }
 }
