@@ -5,10 +5,9 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
-import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.split.SqlLexer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** PostgreSQL silently truncates names longer than 63 bytes (NAMEDATALEN - 1). */
@@ -28,38 +27,43 @@ public final class IdentifierTooLong extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        List<String> names = new ArrayList<>();
-        for (Operation op : ctx.statement().operations()) {
-            if (op instanceof Operation.CreateTable t) {
-                add(names, t.table());
-                t.columns().forEach(c -> names.add(c.name()));
-                t.constraints().forEach(c -> names.add(c.name()));
-            } else if (op instanceof Operation.AddColumn a) {
-                names.add(a.column().name());
-            } else if (op instanceof Operation.AddConstraint a) {
-                names.add(a.constraint().name());
-            } else if (op instanceof Operation.CreateIndex i) {
-                names.add(i.name());
-            } else if (op instanceof Operation.CreateView v) {
-                add(names, v.table());
-            } else if (op instanceof Operation.RenameTable r) {
-                names.add(r.newName());
-            } else if (op instanceof Operation.RenameColumn r) {
-                names.add(r.newName());
-            }
+        if (!names(ctx.statement().operations()) || ctx.statement().sql().length() <= MAX_BYTES / 4) {
+            return;
         }
-        for (String name : names) {
-            if (name != null && name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-                ctx.report(null, "Name " + name + " is " + name.getBytes(StandardCharsets.UTF_8).length
-                        + " bytes: PostgreSQL truncates it to 63", null);
+        // the model holds names as the server will (cut to 63 bytes): read the written ones from the tokens
+        SqlLexer lexer = new SqlLexer(ctx.statement().sql());
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        while (lexer.next()) {
+            String name = switch (lexer.kind()) {
+                case WORD -> lexer.text();
+                case QUOTED -> unquote(lexer.text());
+                default -> null;
+            };
+            if (name != null && name.length() * 3 > MAX_BYTES) {
+                int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_BYTES && reported.add(name)) {
+                    ctx.report(null, "Name " + name + " is " + bytes + " bytes: PostgreSQL truncates it to 63", null);
+                }
             }
         }
     }
 
-    private static void add(List<String> names, TableRef ref) {
-        if (ref != null) {
-            names.add(ref.name());
+    /** Statements that name a new object or a new name for one. */
+    private static boolean names(List<Operation> ops) {
+        for (Operation op : ops) {
+            if (op instanceof Operation.CreateTable || op instanceof Operation.AddColumn || op instanceof Operation.AddConstraint
+                    || op instanceof Operation.CreateIndex || op instanceof Operation.CreateView || op instanceof Operation.RenameTable
+                    || op instanceof Operation.RenameColumn) {
+                return true;
+            }
         }
+        return false;
     }
 
+    private static String unquote(String quoted) {
+        if (quoted.startsWith("U&")) {
+            return null; // escapes: leave to the normalizer
+        }
+        return quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"") : quoted;
+    }
 }
