@@ -27,7 +27,7 @@ public final class IdentifierTooLong extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!names(ctx.statement().operations()) || ctx.statement().sql().length() <= MAX_BYTES / 4) {
+        if (!names(ctx.statement().operations()) || ctx.statement().sql().length() <= MAX_BYTES || !mayBeCut(ctx.statement().sql())) {
             return;
         }
         // the model holds names as the server will (cut to 63 bytes): read the written ones from the tokens
@@ -46,6 +46,29 @@ public final class IdentifierTooLong extends BaseRule {
                 }
             }
         }
+    }
+
+    /** A word or quoted name long enough to exceed 63 bytes (a UTF-16 char is at most 3 bytes of UTF-8): lex only then. */
+    private static boolean mayBeCut(String sql) {
+        int run = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '"') {
+                int close = sql.indexOf('"', i + 1);
+                if (close < 0 || (close - i - 1) * 3 > MAX_BYTES) {
+                    return true;
+                }
+                i = close;
+                run = 0;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80) {
+                if (++run * 3 > MAX_BYTES) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /** Statements that name a new object or a new name for one. */
