@@ -122,6 +122,21 @@ class BreakageClaimsTest {
         assertThat(rules("CREATE INDEX CONCURRENTLY IF NOT EXISTS t_pid_key ON t (pid);")).doesNotContain("concurrent-index-not-rerunnable");
     }
 
+    /** concurrently-mixed: a script made only of re-runnable CONCURRENTLY statements finishes when simply run again. */
+    @Test
+    void aScriptOfRerunnableConcurrentStatementsCompletesOnARerun(TestDatabase db) throws Exception {
+        db.execute(Observer.SCHEMA);
+        String[] script = {"DROP INDEX CONCURRENTLY IF EXISTS t_n_idx", "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_n_idx ON t (n)",
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_c_idx ON t (c)"};
+        db.execute(script[0], script[1]); // a first run that stopped after its second statement
+        db.execute(script); // the rerun
+        assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass AND indisvalid")).isEqualTo(3);
+        String sql = String.join(";\n", script) + ";";
+        assertThat(rules(sql)).doesNotContain("concurrently-mixed", "concurrent-index-not-rerunnable");
+        assertThat(rules("CREATE INDEX CONCURRENTLY IF NOT EXISTS t_n_idx ON t (n);\nALTER TABLE t ADD COLUMN x int;"))
+                .contains("concurrently-mixed");
+    }
+
     /** identifier-too-long: PostgreSQL keeps only the first 63 bytes. */
     @Test
     void longNamesAreTruncatedTo63Bytes(TestDatabase db) throws Exception {

@@ -25,7 +25,7 @@ final class KeywordReader {
     static List<Operation> read(String sql, boolean standardConformingStrings) {
         List<Operation> ops = readTokens(sql, standardConformingStrings);
         for (Operation op : ops) {
-            boolean namesNothing = (op instanceof Operation.DropTable
+            boolean namesNothing = (op instanceof Operation.DropTable // DropIndex names indexes, not tables: checked below
                     || op instanceof Operation.Truncate || op instanceof Operation.LockTable) && op.tables().isEmpty()
                     || op instanceof Operation.DropIndex d && d.indexes().isEmpty();
             if (op instanceof Operation.OnTable t && t.table() == null || namesNothing) {

@@ -171,6 +171,10 @@ public final class StatementSplitter {
                 last--;
             }
             String executed = s.substring(start, last);
+            if (onlyUnicodeSpaces(executed)) {
+                start = -1; // a no-break space pasted after the last ';' (issue 18): whitespace to a reader, not a statement
+                return;
+            }
             int origStart = source.originalOffset(start);
             int origLast = source.changed() ? source.originalOffset(last) : last;
             String original = source.changed() ? source.original().substring(origStart, Math.max(origStart, origLast)) : executed;
@@ -190,6 +194,15 @@ public final class StatementSplitter {
                 settingChange(executed);
             }
             start = -1;
+        }
+
+        private static boolean onlyUnicodeSpaces(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isSpaceChar(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return !text.isEmpty();
         }
 
         /** SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL. */

@@ -77,7 +77,7 @@ class MigrationFilesTest {
         Path device = Path.of("/dev/zero");
         if (Files.exists(device)) {
             assertThatThrownBy(() -> MigrationFiles.load(List.of(device), dir))
-                    .isInstanceOf(LintException.class).hasMessage("/dev/zero: not a regular file (a FIFO, socket or device is not read as a migration)");
+                    .isInstanceOf(LintException.class).hasMessageStartingWith("/dev/zero: not a regular file (a FIFO, socket or device");
         }
     }
 

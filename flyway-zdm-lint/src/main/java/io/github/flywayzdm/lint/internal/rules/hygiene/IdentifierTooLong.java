@@ -2,12 +2,13 @@ package io.github.flywayzdm.lint.internal.rules.hygiene;
 
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
-import io.github.flywayzdm.lint.internal.model.Identifiers;
+import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.split.SqlLexer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** PostgreSQL silently truncates names longer than 63 bytes (NAMEDATALEN - 1). */
 public final class IdentifierTooLong extends BaseRule {
@@ -24,23 +25,68 @@ public final class IdentifierTooLong extends BaseRule {
                 "");
     }
 
-    /**
-     * Reads the names from the statement's text: the parsed operations carry them already truncated, as the server
-     * stores them. Any name written longer than 63 bytes is reported, once.
-     */
     @Override
     public void check(StatementContext ctx) {
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        if (!names(ctx.statement().operations()) || ctx.statement().sql().length() <= MAX_BYTES || !mayBeCut(ctx.statement().sql())) {
+            return;
+        }
+        // the model holds names as the server will (cut to 63 bytes): read the written ones from the tokens
         SqlLexer lexer = new SqlLexer(ctx.statement().sql());
+        java.util.Set<String> reported = new java.util.HashSet<>();
         while (lexer.next()) {
-            if (lexer.kind() != SqlLexer.Kind.WORD && lexer.kind() != SqlLexer.Kind.QUOTED) {
-                continue;
-            }
-            String name = Identifiers.unquoted(lexer.text(), '\\');
-            int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_BYTES && reported.add(name)) {
-                ctx.report(null, "Name " + name + " is " + bytes + " bytes: PostgreSQL truncates it to 63", null);
+            String name = switch (lexer.kind()) {
+                case WORD -> lexer.text();
+                case QUOTED -> unquote(lexer.text());
+                default -> null;
+            };
+            if (name != null && name.length() * 3 > MAX_BYTES) {
+                int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_BYTES && reported.add(name)) {
+                    ctx.report(null, "Name " + name + " is " + bytes + " bytes: PostgreSQL truncates it to 63", null);
+                }
             }
         }
+    }
+
+    /** A word or quoted name long enough to exceed 63 bytes (a UTF-16 char is at most 3 bytes of UTF-8): lex only then. */
+    private static boolean mayBeCut(String sql) {
+        int run = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '"') {
+                int close = sql.indexOf('"', i + 1);
+                if (close < 0 || (close - i - 1) * 3 > MAX_BYTES) {
+                    return true;
+                }
+                i = close;
+                run = 0;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80) {
+                if (++run * 3 > MAX_BYTES) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Statements that name a new object or a new name for one. */
+    private static boolean names(List<Operation> ops) {
+        for (Operation op : ops) {
+            if (op instanceof Operation.CreateTable || op instanceof Operation.AddColumn || op instanceof Operation.AddConstraint
+                    || op instanceof Operation.CreateIndex || op instanceof Operation.CreateView || op instanceof Operation.RenameTable
+                    || op instanceof Operation.RenameColumn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unquote(String quoted) {
+        if (quoted.startsWith("U&")) {
+            return null; // escapes: leave to the normalizer
+        }
+        return quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"") : quoted;
     }
 }

@@ -33,15 +33,20 @@ public final class MultipleAlterTable extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Map<String, List<TableRef>> seen = ctx.scriptState(HashMap::new); // by name: no rescan of the migration per statement
         TableRef table = alteredTable(ctx);
         if (table == null || !existing(ctx, table)) {
             return;
         }
-        List<TableRef> sameName = seen.computeIfAbsent(table.name(), k -> new ArrayList<>(2));
-        long previous = sameName.stream().filter(table::sameAs).count();
+        // by name: no rescan of the migration per statement; the statement index, because the engine checks each action
+        // of a multi-action ALTER TABLE on its own and those are one statement
+        Map<String, List<int[]>> seen = ctx.scriptState(HashMap::new);
+        List<int[]> statements = seen.computeIfAbsent(table.name(), k -> new ArrayList<>(2));
+        if (!statements.isEmpty() && statements.get(statements.size() - 1)[0] == ctx.index()) {
+            return;
+        }
+        int previous = statements.size();
         if (previous < 2) {
-            sameName.add(table);
+            statements.add(new int[] {ctx.index()});
         }
         if (previous == 1) { // report the second statement only, once per table
             ctx.report(null, "Another ALTER TABLE of " + table + " in this migration: merge the actions into one statement "
@@ -52,7 +57,7 @@ public final class MultipleAlterTable extends BaseRule {
     /** The table of an ALTER TABLE statement whose actions take ACCESS EXCLUSIVE (renames excluded: they must stand alone). */
     private static TableRef alteredTable(StatementContext ctx) {
         TableRef table = null;
-        for (Operation op : ctx.statement().operations()) {
+        for (Operation op : ctx.script().get(ctx.index()).operations()) {
             if (!(op instanceof Operation.OnTable on) || op instanceof Operation.RenameTable || op instanceof Operation.RenameColumn
                     || op instanceof Operation.CreateTable || op instanceof Operation.CreateIndex || op instanceof Operation.CreateView
                     || op instanceof Operation.Update || op instanceof Operation.Delete || op instanceof Operation.Insert

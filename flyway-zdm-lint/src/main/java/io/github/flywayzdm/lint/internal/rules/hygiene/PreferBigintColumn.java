@@ -32,7 +32,11 @@ public final class PreferBigintColumn extends BaseRule {
     @Override
     public void check(StatementContext ctx) {
         each(ctx, Operation.CreateTable.class, t -> {
-            t.columns().forEach(c -> inspect(ctx, t.table(), c, fkTarget(t, c)));
+            t.columns().forEach(c -> {
+                if (c.type() != null && (narrow(c.type()) || c.serial())) {
+                    inspect(ctx, t.table(), c, fkTarget(t, c));
+                }
+            });
         });
         each(ctx, Operation.AddColumn.class, a -> inspect(ctx, a.table(), a.column(), Optional.ofNullable(a.column().references())));
         each(ctx, Operation.AddConstraint.class, a -> {

@@ -23,8 +23,11 @@ public final class MissingLockTimeout extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
+        if (ctx.lockTimeoutActive()) {
+            return;
+        }
         boolean[] reported = ctx.scriptState(() -> new boolean[1]);
-        if (ctx.lockTimeoutActive() || reported[0]) {
+        if (reported[0]) {
             return;
         }
         for (Operation op : ctx.statement().operations()) {

@@ -28,6 +28,11 @@ public final class MissingStatementTimeout extends BaseRule {
         if (ctx.config().statementTimeoutByRunner()) {
             return;
         }
+        Operation first = ctx.statement().operations().get(0);
+        if (!(first instanceof Operation.SetSetting || first instanceof Operation.Update || first instanceof Operation.Delete
+                || first instanceof Operation.Insert || first instanceof Operation.RefreshMaterializedView)) {
+            return; // nothing this rule reads: skip its state lookup on every other statement
+        }
         int[] state = ctx.scriptState(() -> new int[1]); // 0 nothing yet, 1 timeout set, 2 reported
         for (Operation op : ctx.statement().operations()) {
             if (op instanceof Operation.SetSetting s && s.name().equals("statement_timeout")) {

@@ -30,6 +30,8 @@ public final class ValidateWithOtherAction extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
+        // the whole statement: the engine checks each action of an ALTER TABLE on its own, the lock is the statement's
+        List<Operation> actions = ctx.script().get(ctx.index()).operations();
         List<Operation.ValidateConstraint> validates = ctx.statement().all(Operation.ValidateConstraint.class);
         if (validates.isEmpty()) {
             return;
@@ -38,7 +40,7 @@ public final class ValidateWithOtherAction extends BaseRule {
         if (!existing(ctx, v.table()) || alreadyValid(ctx, v)) {
             return;
         }
-        ctx.statement().operations().stream().filter(op -> LockLevels.of(op) == LockLevels.ACCESS_EXCLUSIVE).findFirst()
+        actions.stream().filter(op -> LockLevels.of(op) == LockLevels.ACCESS_EXCLUSIVE).findFirst()
                 .ifPresent(op -> ctx.report(v.table(), "VALIDATE CONSTRAINT " + v.name() + " shares its ALTER TABLE with an "
                         + "ACCESS EXCLUSIVE action: the validation scan of " + v.table() + " blocks reads and writes", null));
     }
