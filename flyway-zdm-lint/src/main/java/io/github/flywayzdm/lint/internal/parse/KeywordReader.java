@@ -25,8 +25,8 @@ final class KeywordReader {
     static List<Operation> read(String sql, boolean standardConformingStrings) {
         List<Operation> ops = readTokens(sql, standardConformingStrings);
         for (Operation op : ops) {
-            boolean namesNothing = (op instanceof Operation.DropTable || op instanceof Operation.DropIndex
-                    || op instanceof Operation.Truncate || op instanceof Operation.LockTable) && op.tables().isEmpty()
+            boolean namesNothing = (op instanceof Operation.DropTable || op instanceof Operation.Truncate
+                    || op instanceof Operation.LockTable) && op.tables().isEmpty()
                     || op instanceof Operation.DropIndex d && d.indexes().isEmpty();
             if (op instanceof Operation.OnTable t && t.table() == null || namesNothing) {
                 // malformed DDL (CREATE INDEX ON;): a finding on its file, not a null every rule must guard against
