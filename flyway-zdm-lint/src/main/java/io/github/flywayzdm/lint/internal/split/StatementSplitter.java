@@ -137,7 +137,7 @@ public final class StatementSplitter {
             if (w == 0) {
                 create = lexer.isWord("CREATE");
                 firstWordIsCopy = lexer.isWord("COPY");
-                firstWordIsSet = lexer.isWord("SET") || lexer.isWord("RESET");
+                firstWordIsSet = lexer.isWord("SET") || lexer.isWord("RESET") || lexer.isWord("SELECT");
             } else if (create && w <= 3 && !function) {
                 if (w == 1 && lexer.isWord("OR")) {
                     orReplace = true;
@@ -192,8 +192,14 @@ public final class StatementSplitter {
             start = -1;
         }
 
-        /** SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL. */
+        /**
+         * SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL, and
+         * SELECT set_config('standard_conforming_strings', value, ...).
+         */
         private void settingChange(String statement) {
+            if (!containsIgnoreCase(statement, "standard_conforming_strings") && !containsIgnoreCase(statement, "all")) {
+                return;
+            }
             SqlLexer l = new SqlLexer(statement);
             List<String> t = new ArrayList<>();
             while (l.next() && t.size() < 6) {
@@ -204,6 +210,14 @@ public final class StatementSplitter {
                     }
                     t.add(text.toLowerCase(Locale.ROOT));
                 }
+            }
+            if (t.get(0).equals("select")) {
+                // SELECT set_config('standard_conforming_strings', 'off', false)
+                if (t.size() >= 6 && t.get(1).equals("set_config") && t.get(2).equals("(") && t.get(3).equals("standard_conforming_strings")
+                        && t.get(4).equals(",")) {
+                    lexer.standardConformingStrings(!isOff(t.get(5)));
+                }
+                return;
             }
             int i = 1;
             if (t.get(0).equals("reset")) {
@@ -216,10 +230,22 @@ public final class StatementSplitter {
                 i++;
             }
             if (i + 2 < t.size() && t.get(i).equals("standard_conforming_strings") && (t.get(i + 1).equals("=") || t.get(i + 1).equals("to"))) {
-                String v = t.get(i + 2);
-                boolean off = v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || (!v.isEmpty() && ("false".startsWith(v) || "no".startsWith(v)));
-                lexer.standardConformingStrings(!off);
+                lexer.standardConformingStrings(!isOff(t.get(i + 2)));
             }
+        }
+
+        /** PostgreSQL's boolean spellings of false: off, false, no, 0 and their unique prefixes. */
+        private static boolean isOff(String v) {
+            return v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || (!v.isEmpty() && ("false".startsWith(v) || "no".startsWith(v)));
+        }
+
+        private static boolean containsIgnoreCase(String text, String word) {
+            for (int i = 0; i + word.length() <= text.length(); i++) {
+                if (text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void addComment(int from, int to, boolean block) {
