@@ -48,7 +48,10 @@ public class ZdmAutoCallback implements InternalCallback<Event> {
         return new ZdmAutoCallback();
     }
 
+    /** A ZdmCallback, or a wrapper of one that answers to its name (the Spring Boot starter's bean is a proxy). */
     private static boolean explicitlyConfigured(Context context) {
-        return Arrays.stream(context.getConfiguration().getCallbacks()).anyMatch(ZdmCallback.class::isInstance);
+        String name = new ZdmCallback().getCallbackName();
+        return Arrays.stream(context.getConfiguration().getCallbacks())
+                .anyMatch(c -> c instanceof ZdmCallback || name.equals(c.getCallbackName()));
     }
 }

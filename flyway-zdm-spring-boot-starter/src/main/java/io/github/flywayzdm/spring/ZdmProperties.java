@@ -17,19 +17,21 @@ public class ZdmProperties {
 
     /** Whether to add the flyway-zdm callback to Spring Boot's Flyway. */
     private boolean enabled = true;
-    /** enforce (refuse unsafe migrations), warn, or off. */
+    /** enforce (refuse unsafe migrations, the default), warn, or off. */
     private ZdmSettings.Mode mode;
-    /** Lowest finding severity that refuses (enforce) or warns (warn). */
+    /** Lowest finding severity that refuses (enforce) or warns (warn); default error. */
     private Severity failOn;
     /** lock_timeout before each migration (default 3s; 0 leaves the server's value). */
     private Duration lockTimeout;
     /** statement_timeout before each migration (default: leave the server's value). */
     private Duration statementTimeout;
-    /** Tables with at most this many rows get blocking-operation findings as info. */
+    /** Tables with at most this many rows get blocking-operation findings as info (default 10000). */
     private Long smallTableRows;
-    /** Cancel a migration that keeps other sessions queued behind its locks longer than this. */
+    /** Cancel a migration that keeps other sessions queued behind its locks longer than this (default off). */
     private Duration watchdog;
+    /** Preflight: warn about transactions open longer than this (default 1min). */
     private Duration longTransactionWarning;
+    /** Preflight: warn about replicas lagging more than this (default 30s). */
     private Duration replicaLagWarning;
     /** ANALYZE the tables a successful migration changed. */
     private boolean analyze;
@@ -37,6 +39,7 @@ public class ZdmProperties {
     private boolean recordLocks;
     /** Directory for zdm-report.json and zdm-report.html. */
     private Path reportDirectory;
+    /** Rule ids to switch off, e.g. json-column. */
     private List<String> disableRules = new ArrayList<>();
     /** Per-rule severity overrides, e.g. zdm.severity.json-column=error. */
     private Map<String, Severity> severity = new LinkedHashMap<>();
@@ -46,7 +49,9 @@ public class ZdmProperties {
     public static class Retry {
         /** Total attempts; 1 = no retry. */
         private int attempts = 1;
+        /** Wait before the first retry; doubled for each further one. */
         private Duration initialBackoff = Duration.ofSeconds(1);
+        /** Longest wait between two attempts. */
         private Duration maxBackoff = Duration.ofSeconds(30);
 
         public int getAttempts() { return attempts; }

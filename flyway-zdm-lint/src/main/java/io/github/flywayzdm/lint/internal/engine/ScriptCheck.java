@@ -104,7 +104,8 @@ final class ScriptCheck {
                 }
             }
         }
-        if (statements.isEmpty() && split.problems().isEmpty()) {
+        if (statements.isEmpty() && split.problems().isEmpty()
+                && !io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration.deliberate(split.comments())) {
             toolFinding(raw, "empty-migration", 1, 1, "The script has no SQL statement (only blanks or comments)");
         }
         for (SplitProblem p : split.problems()) {

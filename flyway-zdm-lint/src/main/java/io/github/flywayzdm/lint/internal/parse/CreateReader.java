@@ -85,7 +85,35 @@ final class CreateReader {
         c.accept("IF", "NOT", "EXISTS");
         TableRef view = c.tableRef();
         List<TableRef> from = SelectTables.of(sql);
+        if (from.isEmpty()) {
+            from = fromClauses(c); // JSqlParser rejected the query (a column named uuid, new syntax): read FROM/JOIN ourselves
+        }
         return new Operation.CreateView(view, materialized, from);
+    }
+
+    /** Relations named after FROM, JOIN or a comma in a FROM list, at any depth; a keyword reader's fallback. */
+    private static List<TableRef> fromClauses(Cursor c) {
+        List<TableRef> tables = new ArrayList<>();
+        collectFrom(c, tables);
+        return tables;
+    }
+
+    private static void collectFrom(Cursor c, List<TableRef> tables) {
+        while (!c.done()) {
+            Cursor g = c.group();
+            if (g != null) {
+                collectFrom(g, tables);
+            } else if (c.accept("FROM") || c.accept("JOIN")) {
+                c.accept("ONLY");
+                c.accept("LATERAL");
+                TableRef t = c.tableRef();
+                if (t != null && !tables.contains(t)) {
+                    tables.add(t);
+                }
+            } else {
+                c.next();
+            }
+        }
     }
 
     /** Cursor after {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
@@ -94,12 +122,15 @@ final class CreateReader {
         c.group();
         String language = "sql";
         String body = null;
+        String volatility = "VOLATILE"; // PostgreSQL's default
         while (!c.done()) {
             Token t = c.next();
             if (t.is("LANGUAGE") && !c.done()) {
                 language = Constants.name(c.next().text());
             } else if (t.is("AS") && !c.done()) {
                 body = Constants.value(c.next());
+            } else if (t.is("IMMUTABLE") || t.is("STABLE") || t.is("VOLATILE")) {
+                volatility = t.upper();
             } else if (t.is("BEGIN") && c.at("ATOMIC")) {
                 c.next();
                 body = c.rawUntil("\u0000"); // the statements up to the closing END
@@ -108,7 +139,7 @@ final class CreateReader {
                 language = "sql";
             }
         }
-        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), language, body);
+        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), language, body, volatility);
     }
 
     /** Cursor after {@code CREATE DOMAIN}. */

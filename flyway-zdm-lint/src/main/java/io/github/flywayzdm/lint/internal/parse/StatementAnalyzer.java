@@ -99,11 +99,14 @@ public final class StatementAnalyzer {
         }
     }
 
-    /** Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless); views need their sources. */
+    /**
+     * Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless). A view is read by the token
+     * reader, which asks JSqlParser for its sources and falls back to its own FROM/JOIN reading when JSqlParser
+     * rejects the query: one parser's gap must not leave the statement unchecked.
+     */
     private static boolean needsParser(List<Operation> ops) {
-        return ops.size() == 1 && (ops.get(0) instanceof Operation.Other o
-                && (o.kind().equals("SELECT") || o.kind().equals("VALUES") || o.kind().equals("TABLE") || o.kind().equals("WITH"))
-                || ops.get(0) instanceof Operation.CreateView);
+        return ops.size() == 1 && ops.get(0) instanceof Operation.Other o
+                && (o.kind().equals("SELECT") || o.kind().equals("VALUES") || o.kind().equals("TABLE") || o.kind().equals("WITH"));
     }
 
     static String leadingKeywords(String sql) {
