@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code begin} and {@code atomic} used as column names or labels elsewhere never swallow the following statements.
  * After {@code COPY ... FROM STDIN;} (FROM at depth 0, so {@code COPY (SELECT ... FROM stdin) TO ...} is not one) the
  * data up to the {@code \.} line belongs to the statement. {@code SET standard_conforming_strings = off} (and back
- * on, RESET) switches how the following statements' strings are read, as it does on the server. A final statement
+ * on, RESET) switches how the following statements' strings are read, as it does on the server. Between statements,
+ * Unicode blanks (U+00A0 and the like) are skipped as Flyway's parser skips them. A final statement
  * without {@code ;} counts; empty statements are skipped. Never throws: an unterminated construct makes the rest of the
  * script one statement and is reported as a {@link SplitProblem}.
  */
@@ -65,7 +66,7 @@ public final class StatementSplitter {
         }
 
         SplitResult run() {
-            while (lexer.next()) {
+            while (skipBlanksBetweenStatements() && lexer.next()) {
                 SqlLexer.Kind kind = lexer.kind();
                 if (lexer.unterminated() != null) {
                     problem(lexer.start(), "unterminated " + lexer.unterminated());
@@ -99,6 +100,21 @@ public final class StatementSplitter {
                 end(n, n);
             }
             return new SplitResult(statements, comments, problems);
+        }
+
+        /**
+         * Between statements Flyway's parser also skips Unicode blanks the server would not (a no-break space after
+         * the last ';' or indenting a statement: proven with real Flyway), so they neither start a statement nor fail one.
+         */
+        private boolean skipBlanksBetweenStatements() {
+            if (start < 0) {
+                int p = lexer.position();
+                while (p < n && (SqlLexer.isSpace(s.charAt(p)) || Character.isSpaceChar(s.charAt(p)) || Character.isWhitespace(s.charAt(p)))) {
+                    p++;
+                }
+                lexer.resumeAt(p);
+            }
+            return true;
         }
 
         private void begin(int i) {
