@@ -71,7 +71,7 @@ public final class MigrationFiles {
         String display = display(file, baseDir);
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             // a FIFO or device named *.sql would be read forever (or block): refuse it at once
-            throw new LintException(display + ": not a regular file (a FIFO, socket or device?): refusing to read it");
+            throw new LintException(display + ": not a regular file (a FIFO, socket or device is not read as a migration)");
         }
         byte[] bytes;
         try {

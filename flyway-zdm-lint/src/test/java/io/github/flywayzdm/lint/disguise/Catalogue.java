@@ -143,6 +143,9 @@ final class Catalogue {
                 of("lex/u-string", TYPE, "ALTER TABLE orders ADD COLUMN memo text DEFAULT U&'\\0041', ALTER COLUMN total TYPE bigint;"),
                 of("lex/string-continuation-comment", TYPE,
                         "ALTER TABLE orders ADD COLUMN memo text DEFAULT 'a' -- one\n'b', ALTER COLUMN total TYPE bigint;"),
+                // Flyway skips a no-break space between statements (the server alone would not): it must not hide them
+                of("lex/nbsp-indent", INDEX, "\u00A0 \u00A0 CREATE INDEX i ON orders (customer_id);"),
+                of("lex/nbsp-between", TYPE, "SELECT 1;\u00A0 \u00A0 \nALTER TABLE orders ALTER COLUMN total TYPE bigint;\u00A0\n"),
                 of("lex/quoted-semicolon-name", INDEX, "CREATE INDEX \"i;x\" ON orders (customer_id);"),
 
                 // ---- 4. placeholders are substituted before splitting, as Flyway does ----------------------------------

@@ -57,6 +57,25 @@ class DisguisedMigrationsTest {
         assertThat(report.active()).extracting(Finding::ruleId).as("findings of %s", d.id()).contains(d.rule());
     }
 
+    /** The session the migrate-time guard uses (earlier migrations replayed, then the one about to run linted) agrees. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void theGuardsLintSessionFailsItToo(Disguise d) {
+        io.github.flywayzdm.lint.LintSession session = Linter.of(LintConfig.builder().placeholders(d.placeholders()).build()).newSession();
+        LintReport report = null;
+        for (Map.Entry<String, String> file : files(d).entrySet()) {
+            MigrationScript script = MigrationScript.of(file.getKey(), file.getValue());
+            if (file.getKey().startsWith("V3")) {
+                report = session.lint(script);
+            } else {
+                session.replay(script);
+            }
+        }
+        assertThat(report).isNotNull();
+        assertThat(report.failed()).as("the guard's lint of %s; findings: %s", d.id(), report.findings()).isTrue();
+        assertThat(report.active()).extracting(Finding::ruleId).contains(d.rule());
+    }
+
     /**
      * The linter as {@code zdm lint} runs it by default (fail on error), with the placeholders of the run; only the
      * disguised script is judged (the schema and setup scripts are replayed for context).

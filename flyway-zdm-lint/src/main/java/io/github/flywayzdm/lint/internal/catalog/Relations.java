@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>A TEMP table lives in {@code pg_temp}: it exempts only what resolves to it.</li>
  *   <li>{@code CREATE TABLE IF NOT EXISTS} may have created nothing (the live table already existed): it exempts
  *       nothing.</li>
- *   <li>Names compare after {@link Identifiers#normalize} (A-Z folding only, 63-byte truncation, U&amp; escapes).</li>
+ *   <li>Names compare after {@link Identifiers#normalize} (A-Z folding only, U&amp; escapes) and
+ *       {@link Identifiers#truncate} (63 bytes, as stored).</li>
  * </ul>
  * Mutable, one per migration; the engine applies each operation after the rules have seen it.
  */
@@ -33,6 +34,11 @@ public final class Relations {
 
     private List<String> searchPath = DEFAULT_PATH;
     private final Set<TableRef> created = new HashSet<>();
+
+    /** The relation as the server stores its name (63 bytes at most). */
+    private static TableRef stored(TableRef ref) {
+        return new TableRef(ref.schema() == null ? null : Identifiers.truncate(ref.schema()), Identifiers.truncate(ref.name()));
+    }
 
     public void apply(Operation op) {
         if (op instanceof Operation.SetSetting s && (s.name().equals("search_path") || s.name().equals("all"))) {
@@ -46,7 +52,7 @@ public final class Relations {
         } else if (op instanceof Operation.RenameTable r && r.table() != null && r.newName() != null && createdHere(r.table())) {
             TableRef from = resolve(r.table());
             created.remove(from);
-            created.add(new TableRef(from.schema(), r.newName()));
+            created.add(stored(new TableRef(from.schema(), r.newName())));
         }
     }
 
@@ -56,7 +62,8 @@ public final class Relations {
     }
 
     /** The schema-qualified relation an existing-object reference means at this point of the migration. */
-    public TableRef resolve(TableRef ref) {
+    public TableRef resolve(TableRef written) {
+        TableRef ref = stored(written);
         if (ref.schema() != null) {
             return ref;
         }
@@ -67,7 +74,8 @@ public final class Relations {
         return new TableRef(firstSchema(), ref.name());
     }
 
-    private TableRef resolveForCreate(TableRef ref) {
+    private TableRef resolveForCreate(TableRef written) {
+        TableRef ref = stored(written);
         return ref.schema() != null ? ref : new TableRef(firstSchema(), ref.name());
     }
 

@@ -86,27 +86,27 @@ final class ScriptCheck {
         for (int i = 0; i < statements.size(); i++) {
             AnalyzedStatement statement = withCalls(statements.get(i));
             List<Operation> ops = statement.operations();
+            int before = raw.size();
+            check(statement, i, tx, raw);
             if (ops.size() <= 1) {
-                check(statement, i, tx, raw, null);
-                ops.forEach(op -> {
-                    applyToSchema(op);
-                    tx.apply(op);
-                });
+                ops.forEach(op -> apply(op, tx));
                 continue;
             }
-            // several actions (ALTER TABLE a, b; a DO body): each is judged on the schema the previous ones left, and
-            // on the transaction as it was before the statement (its own locks are not "taken earlier")
-            List<Finding> own = new ArrayList<>();
-            check(statement, i, tx, own, true);
-            for (Operation op : ops) {
-                check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(op), statement.via()), i, tx, own, false);
-                applyToSchema(op);
-            }
-            ops.forEach(tx::apply);
+            // several actions (ALTER TABLE a, b; a DO body): the rules whose verdict depends on schema state see each
+            // later action again, on the state the earlier ones left (DROP CONSTRAINT c, ALTER COLUMN x SET NOT NULL)
             java.util.Set<String> seen = new java.util.HashSet<>();
+            raw.subList(before, raw.size()).forEach(f -> seen.add(f.ruleId() + "\u0000" + f.message()));
+            List<Finding> own = new ArrayList<>();
+            for (int k = 0; k < ops.size(); k++) {
+                if (k > 0) {
+                    check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(ops.get(k)), statement.via()),
+                            i, tx, own, STATE_DEPENDENT);
+                }
+                apply(ops.get(k), tx);
+            }
             for (Finding f : own) {
                 if (seen.add(f.ruleId() + "\u0000" + f.message())) {
-                    raw.add(f); // a statement-level finding is reported once, not once per action
+                    raw.add(f);
                 }
             }
         }
@@ -122,10 +122,21 @@ final class ScriptCheck {
         return result;
     }
 
-    /** @param wholeStatement null: every rule; true: only the rules about a statement's combined actions; false: the others */
-    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, Boolean wholeStatement) {
+    /**
+     * Rules judging one operation on schema state (NOT NULL, validated CHECKs) that earlier actions of the same
+     * statement may change. Statement-level rules (several actions, statements after a lock) judge the statement whole
+     * and are not re-run per action.
+     */
+    private static final java.util.Set<String> STATE_DEPENDENT = java.util.Set.of("set-not-null-scan", "primary-key-using-index-nullable");
+
+    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink) {
+        check(statement, index, tx, sink, null);
+    }
+
+    /** @param only the rule ids to run, or null for every rule */
+    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, java.util.Set<String> only) {
         for (Rule rule : rules) {
-            if (wholeStatement != null && rule.readsWholeStatement() != wholeStatement) {
+            if (only != null && !only.contains(rule.info().id())) {
                 continue;
             }
             Context ctx = new Context(rule, statement, index, tx.lockTimeoutActive(), sink);
@@ -137,7 +148,8 @@ final class ScriptCheck {
         }
     }
 
-    private void applyToSchema(Operation op) {
+    private void apply(Operation op, TransactionState tx) {
+        tx.apply(op);
         createdHere.apply(op);
         catalog.apply(op, script.path());
     }

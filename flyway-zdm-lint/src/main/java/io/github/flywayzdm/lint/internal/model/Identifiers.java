@@ -17,8 +17,8 @@ public final class Identifiers {
 
     /**
      * The name PostgreSQL stores: {@code Foo} → {@code foo} (only A-Z fold: the server leaves {@code Ä} alone in UTF-8),
-     * {@code "Foo"} → {@code Foo}, {@code "a""b"} → {@code a"b}, {@code U&"d\0061ta"} → {@code data}; cut to 63 bytes
-     * of UTF-8 at a character boundary, as the server truncates longer names.
+     * {@code "Foo"} → {@code Foo}, {@code "a""b"} → {@code a"b}, {@code U&"d\0061ta"} → {@code data}. Not cut to
+     * 63 bytes (the identifier-too-long rule must see the name as written); relations compare with {@link #truncate}.
      */
     public static String normalize(String identifier) {
         return normalize(identifier, '\\');
@@ -26,11 +26,6 @@ public final class Identifiers {
 
     /** @param escape the UESCAPE character of a {@code U&"..."} identifier */
     public static String normalize(String identifier, char escape) {
-        return truncate(unquoted(identifier, escape));
-    }
-
-    /** The name as written, unquoted and folded but not truncated: what {@link #normalize} cuts to 63 bytes. */
-    public static String unquoted(String identifier, char escape) {
         String s = identifier.trim();
         String name;
         if (s.length() >= 4 && (s.charAt(0) == 'U' || s.charAt(0) == 'u') && s.charAt(1) == '&' && s.charAt(2) == '"' && s.endsWith("\"")) {
@@ -59,8 +54,8 @@ public final class Identifiers {
         return s;
     }
 
-    /** Cuts to {@link #MAX_BYTES} bytes of UTF-8 without splitting a character. */
-    static String truncate(String name) {
+    /** The name the server stores: cut to {@link #MAX_BYTES} bytes of UTF-8 without splitting a character. */
+    public static String truncate(String name) {
         if (name.length() * 3 <= MAX_BYTES) {
             return name;
         }

@@ -52,6 +52,11 @@ public final class SqlLexer {
         return standardConformingStrings;
     }
 
+    /** Where the next token will be looked for. */
+    public int position() {
+        return pos;
+    }
+
     /** Continues lexing at {@code offset} (after COPY data, which is not SQL). */
     public void resumeAt(int offset) {
         pos = offset;

@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code begin} and {@code atomic} used as column names or labels elsewhere never swallow the following statements.
  * After {@code COPY ... FROM STDIN;} (FROM at depth 0, so {@code COPY (SELECT ... FROM stdin) TO ...} is not one) the
  * data up to the {@code \.} line belongs to the statement. {@code SET standard_conforming_strings = off} (and back
- * on, RESET) switches how the following statements' strings are read, as it does on the server. A final statement
+ * on, RESET) switches how the following statements' strings are read, as it does on the server. Between statements,
+ * Unicode blanks (U+00A0 and the like) are skipped as Flyway's parser skips them. A final statement
  * without {@code ;} counts; empty statements are skipped. Never throws: an unterminated construct makes the rest of the
  * script one statement and is reported as a {@link SplitProblem}.
  */
@@ -65,7 +66,7 @@ public final class StatementSplitter {
         }
 
         SplitResult run() {
-            while (lexer.next()) {
+            while (skipBlanksBetweenStatements() && lexer.next()) {
                 SqlLexer.Kind kind = lexer.kind();
                 if (lexer.unterminated() != null) {
                     problem(lexer.start(), "unterminated " + lexer.unterminated());
@@ -99,6 +100,21 @@ public final class StatementSplitter {
                 end(n, n);
             }
             return new SplitResult(statements, comments, problems);
+        }
+
+        /**
+         * Between statements Flyway's parser also skips Unicode blanks the server would not (a no-break space after
+         * the last ';' or indenting a statement: proven with real Flyway), so they neither start a statement nor fail one.
+         */
+        private boolean skipBlanksBetweenStatements() {
+            if (start < 0) {
+                int p = lexer.position();
+                while (p < n && (SqlLexer.isSpace(s.charAt(p)) || Character.isSpaceChar(s.charAt(p)) || Character.isWhitespace(s.charAt(p)))) {
+                    p++;
+                }
+                lexer.resumeAt(p);
+            }
+            return true;
         }
 
         private void begin(int i) {
@@ -137,7 +153,7 @@ public final class StatementSplitter {
             if (w == 0) {
                 create = lexer.isWord("CREATE");
                 firstWordIsCopy = lexer.isWord("COPY");
-                firstWordIsSet = lexer.isWord("SET") || lexer.isWord("RESET");
+                firstWordIsSet = lexer.isWord("SET") || lexer.isWord("RESET") || lexer.isWord("SELECT");
             } else if (create && w <= 3 && !function) {
                 if (w == 1 && lexer.isWord("OR")) {
                     orReplace = true;
@@ -205,8 +221,14 @@ public final class StatementSplitter {
             return !text.isEmpty();
         }
 
-        /** SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL. */
+        /**
+         * SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL, and
+         * SELECT set_config('standard_conforming_strings', value, ...).
+         */
         private void settingChange(String statement) {
+            if (!containsIgnoreCase(statement, "standard_conforming_strings") && !containsIgnoreCase(statement, "all")) {
+                return;
+            }
             SqlLexer l = new SqlLexer(statement);
             List<String> t = new ArrayList<>();
             while (l.next() && t.size() < 6) {
@@ -217,6 +239,14 @@ public final class StatementSplitter {
                     }
                     t.add(text.toLowerCase(Locale.ROOT));
                 }
+            }
+            if (t.get(0).equals("select")) {
+                // SELECT set_config('standard_conforming_strings', 'off', false)
+                if (t.size() >= 6 && t.get(1).equals("set_config") && t.get(2).equals("(") && t.get(3).equals("standard_conforming_strings")
+                        && t.get(4).equals(",")) {
+                    lexer.standardConformingStrings(!isOff(t.get(5)));
+                }
+                return;
             }
             int i = 1;
             if (t.get(0).equals("reset")) {
@@ -229,10 +259,22 @@ public final class StatementSplitter {
                 i++;
             }
             if (i + 2 < t.size() && t.get(i).equals("standard_conforming_strings") && (t.get(i + 1).equals("=") || t.get(i + 1).equals("to"))) {
-                String v = t.get(i + 2);
-                boolean off = v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || (!v.isEmpty() && ("false".startsWith(v) || "no".startsWith(v)));
-                lexer.standardConformingStrings(!off);
+                lexer.standardConformingStrings(!isOff(t.get(i + 2)));
             }
+        }
+
+        /** PostgreSQL's boolean spellings of false: off, false, no, 0 and their unique prefixes. */
+        private static boolean isOff(String v) {
+            return v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || (!v.isEmpty() && ("false".startsWith(v) || "no".startsWith(v)));
+        }
+
+        private static boolean containsIgnoreCase(String text, String word) {
+            for (int i = 0; i + word.length() <= text.length(); i++) {
+                if (text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void addComment(int from, int to, boolean block) {

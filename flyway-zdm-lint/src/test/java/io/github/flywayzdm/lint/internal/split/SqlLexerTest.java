@@ -63,6 +63,13 @@ class SqlLexerTest {
     }
 
     @Test
+    void setConfigAndResetAllSwitchStandardConformingStringsToo() {
+        String script = "SELECT set_config('standard_conforming_strings', 'off', false);\nSELECT 'x\\'; SELECT 1';\nRESET ALL;\nSELECT 'y\\'; SELECT 2;";
+        assertThat(statements(script)).containsExactly("SELECT set_config('standard_conforming_strings', 'off', false)",
+                "SELECT 'x\\'; SELECT 1'", "RESET ALL", "SELECT 'y\\'", "SELECT 2");
+    }
+
+    @Test
     void whitespaceIsOnlyWhatTheServerCallsWhitespace() {
         assertThat(tokens("CREATE\u00A0INDEX")).containsExactly("WORD:CREATE\u00A0INDEX");
         assertThat(tokens("a\u000Bb")).containsExactly("WORD:a", "WORD:b");

@@ -27,11 +27,6 @@ public final class MultipleAlterTable extends BaseRule {
     }
 
     @Override
-    public boolean readsWholeStatement() {
-        return true;
-    }
-
-    @Override
     public void check(StatementContext ctx) {
         TableRef table = alteredTable(ctx);
         if (table == null || !existing(ctx, table)) {

@@ -24,11 +24,6 @@ public final class ValidateWithOtherAction extends BaseRule {
     }
 
     @Override
-    public boolean readsWholeStatement() {
-        return true;
-    }
-
-    @Override
     public void check(StatementContext ctx) {
         // the whole statement: the engine checks each action of an ALTER TABLE on its own, the lock is the statement's
         List<Operation> actions = ctx.script().get(ctx.index()).operations();
