@@ -37,7 +37,8 @@ class AnalyzeTest {
             migrating.set(false);
         }
 
-        assertThat(application.get(30, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(2).toMillis());
+        // it waited 10 s before (two ANALYZEs behind the migration's lock, 5 s each); the bound allows a loaded machine
+        assertThat(application.get(30, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(4).toMillis());
         assertThat(db.queryValue("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'accounts'")).isNotNull();
         List<String> notes = callback.lastReport().orElseThrow().migrations().stream()
                 .flatMap(r -> r.notes.stream()).filter(n -> n.startsWith("ANALYZE")).toList();
@@ -54,9 +55,7 @@ class AnalyzeTest {
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE accounts IN SHARE UPDATE EXCLUSIVE MODE");
-            long t0 = System.nanoTime();
-            m.flyway(callback).migrate();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
+            m.flyway(callback).migrate(); // the note below comes from SQLSTATE 55P03: it gave up after lock_timeout
             holder.rollback();
         }
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().get(0);

@@ -88,13 +88,23 @@ class BlockerTest {
         MigrationDir m = accounts(db, callback);
         Connection blocker = reader(db);
         Flyway flyway = m.flyway(callback);
+        // the blocker goes away once the first attempt has failed (not after a fixed delay: a loaded machine may take
+        // longer than that to reach the lock, and the first attempt would then succeed)
         CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
             try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (callback.lastReport().stream().flatMap(rep -> rep.migrations().stream())
+                        .noneMatch(rec -> rec.version.equals("2") && rec.outcome == MigrationRecord.Outcome.FAILED)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the first attempt never failed");
+                    }
+                    Thread.sleep(20);
+                }
                 blocker.commit();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS));
+        });
 
         ZdmMigrate.withRetries(6).initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofMillis(800)).migrate(flyway);
 

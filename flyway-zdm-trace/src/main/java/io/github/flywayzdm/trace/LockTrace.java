@@ -72,11 +72,14 @@ public final class LockTrace {
             // no cause: a driver's message may quote the URL, and stack traces get printed
             String message = e.getMessage() == null ? "database error" : e.getMessage().lines().findFirst().orElse("database error");
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            String where = b.url != null && (state.startsWith("08") || state.startsWith("28"))
-                    ? "cannot connect to " + UrlMask.mask(b.url) + ": " : "";
-            String fix = state.startsWith("08") ? "; check host, port and that the server accepts connections"
-                    : state.startsWith("28") ? "; check the user and the password (ZDM_TRACE_PASSWORD or PGPASSWORD)" : "";
-            throw new LintException("lock trace: " + where + UrlMask.mask(message) + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")") + fix);
+            boolean connecting = b.url != null && (state.startsWith("08") || state.startsWith("28"));
+            String where = connecting ? ", server " + UrlMask.mask(b.url) : "";
+            // the driver already says what to check for a refused connection; add it only where it does not
+            String fix = state.startsWith("28") ? "; check the user and the password (ZDM_TRACE_PASSWORD or PGPASSWORD)"
+                    : state.startsWith("08") && !message.contains("Check") ? "; check host, port and that the server accepts connections" : "";
+            String detail = (state.isEmpty() ? "" : "SQLSTATE " + state) + where;
+            throw new LintException("lock trace: " + UrlMask.mask(message)
+                    + (detail.isEmpty() ? "" : " (" + detail.replaceFirst("^, ", "") + ")") + fix);
         } finally {
             if (embedded != null) {
                 embedded.close();

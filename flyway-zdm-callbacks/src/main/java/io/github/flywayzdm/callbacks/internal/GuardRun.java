@@ -2,18 +2,10 @@ package io.github.flywayzdm.callbacks.internal;
 
 import io.github.flywayzdm.callbacks.ZdmSettings;
 import io.github.flywayzdm.callbacks.ZdmVetoException;
-import io.github.flywayzdm.lint.Finding;
-import io.github.flywayzdm.lint.LintConfig;
-import io.github.flywayzdm.lint.LintReport;
-import io.github.flywayzdm.lint.LintSession;
-import io.github.flywayzdm.lint.Linter;
-import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.Severity;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +30,7 @@ public final class GuardRun implements AutoCloseable {
     private final ScriptSource scripts;
     private final RunReport report = new RunReport();
     private final SessionMonitor monitor;
-    private final LiveTableSizes sizes;
-    private final Linter linter;
-    private LintSession session;
+    private final ScriptLint lint;
     private final Set<String> knownInvalidIndexes = new HashSet<>();
     private final int attempt;
     private Map<String, String> builtIns;
@@ -76,17 +65,7 @@ public final class GuardRun implements AutoCloseable {
             pollMs = Math.max(20, Math.min(pollMs, wd.get().toMillis() / 3));
         }
         this.monitor = new SessionMonitor(c, Duration.ofMillis(pollMs));
-        this.sizes = new LiveTableSizes(monitor::connection);
-        int major = CatalogChecks.serverMajor(c);
-        LintConfig.Builder lint = LintConfig.builder()
-                .pgMajor(Math.max(13, Math.min(18, major)))
-                .failOn(settings.failOn())
-                .lockTimeoutByRunner(!settings.lockTimeout().isZero())
-                .flywayMixed(config.isMixed())
-                .tableSizes(sizes, settings.smallTableRows());
-        settings.disabledRules().forEach(lint::disable);
-        settings.severities().forEach(lint::severity);
-        this.linter = Linter.of(lint.build());
+        this.lint = new ScriptLint(settings, config, scripts, new LiveTableSizes(monitor::connection), CatalogChecks.serverMajor(c));
         report.server(CatalogChecks.serverVersion(c), settings.toString());
     }
 
@@ -97,82 +76,7 @@ public final class GuardRun implements AutoCloseable {
     // ---------------------------------------------------------------- BEFORE_MIGRATE
 
     public void preflight() {
-        Connection c = monitor.connection();
-        try {
-            LOG.info("flyway-zdm: PostgreSQL {}; {}", CatalogChecks.serverVersion(c), settings);
-            List<CatalogChecks.InvalidIndex> invalid = CatalogChecks.invalidIndexes(c);
-            for (CatalogChecks.InvalidIndex i : invalid) {
-                knownInvalidIndexes.add(i.index());
-                note("INVALID index " + i.index() + " on " + i.table() + " (left by a failed concurrent build?). Fix: " + i.fix());
-            }
-            for (Blocker b : CatalogChecks.longTransactions(c, settings.longTransactionWarning(), Set.of())) {
-                if (b.applicationName().startsWith("Flyway") || b.applicationName().startsWith("flyway-zdm")) {
-                    continue;
-                }
-                note("Long-running transaction will block DDL: " + b.describe());
-            }
-            for (CatalogChecks.Lag lag : CatalogChecks.laggingReplicas(c, settings.replicaLagWarning())) {
-                note("Replica " + lag.name() + " (" + lag.address() + ") lags " + lag.lagMillis() + " ms behind");
-            }
-        } catch (SQLException e) {
-            LOG.warn("flyway-zdm: preflight checks skipped: {}", e.getMessage());
-        }
-        checkPendingConcurrently();
-    }
-
-    private void note(String text) {
-        LOG.warn("flyway-zdm preflight: {}", text);
-        report.preflight(text);
-    }
-
-    private void checkPendingConcurrently() {
-        if (!transactionalLock()) {
-            return; // nothing can hang; REINDEX/DETACH ... CONCURRENTLY in a transaction is refused per migration
-        }
-        MigrationInfo[] pending;
-        try {
-            pending = Flyway.configure(config.getClassLoader()).configuration(config).load().info().pending();
-        } catch (RuntimeException e) {
-            LOG.debug("flyway-zdm: could not list pending migrations: {}", e.getMessage());
-            return;
-        }
-        List<String> hanging = new ArrayList<>();
-        List<String> undetected = new ArrayList<>();
-        for (MigrationInfo m : pending) {
-            if (!scripts.isSql(m)) {
-                continue;
-            }
-            String sql = scripts.raw(m).orElse("");
-            SqlText text = SqlText.of(sql);
-            if (text.usesConcurrently()) {
-                hanging.add(m.getScript());
-            }
-            if (text.usesUndetectedConcurrently() && !SqlText.sidecarDisablesTransaction(scripts.sidecar(m).orElse(null))) {
-                undetected.add(m.getScript());
-            }
-        }
-        if (!undetected.isEmpty()) {
-            note("REINDEX/DETACH PARTITION ... CONCURRENTLY in " + String.join(", ", undetected) + " runs inside a transaction "
-                    + "unless the script has a .sql.conf sidecar with executeInTransaction=false; it will fail with "
-                    + "SQLSTATE 25001. Add the sidecar.");
-        }
-        if (!hanging.isEmpty() && transactionalLock() && settings.mode() == ZdmSettings.Mode.ENFORCE) {
-            throw new ZdmVetoException("flyway-zdm refused to migrate: pending migration(s) " + String.join(", ", hanging)
-                    + " use CONCURRENTLY while flyway.postgresql.transactional.lock=true. Flyway would hold its lock in an "
-                    + "open transaction on another session and the concurrent build waits for every older transaction, "
-                    + "so it would hang forever. Fix: set flyway.postgresql.transactional.lock=false (env "
-                    + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false; TOML [flyway.postgresql.transactional] lock = false; "
-                    + "Spring Boot: spring.flyway.postgresql.transactional-lock=false). Nothing was applied.");
-        }
-    }
-
-    private boolean transactionalLock() {
-        try {
-            PostgreSQLConfigurationExtension ext = config.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class);
-            return ext == null || ext.isTransactionalLock();
-        } catch (RuntimeException | LinkageError e) {
-            return true;
-        }
+        new Preflight(settings, config, scripts, report, knownInvalidIndexes).run(monitor.connection());
     }
 
     // ---------------------------------------------------------------- BEFORE_EACH_MIGRATE
@@ -206,10 +110,10 @@ public final class GuardRun implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     refuse(info.getScript() + ": " + e.getMessage());
                 }
-                lint(c, info, sql.get(), current.transactional);
+                lint.check(c, info, sql.get(), current, builtIns);
             }
         }
-        if (currentText != null && !current.transactional && currentText.usesConcurrently() && transactionalLock()
+        if (currentText != null && !current.transactional && currentText.usesConcurrently() && Preflight.transactionalLock(config)
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
                     + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
@@ -234,74 +138,10 @@ public final class GuardRun implements AutoCloseable {
         }
     }
 
-    /**
-     * The lint session of this run, seeded once with the SQL migrations before {@code first}, so each migration is
-     * judged with the schema the earlier ones built (a CHECK validated last release, the type a column had).
-     */
-    private LintSession session(Connection c, MigrationInfo first) {
-        if (session != null) {
-            return session;
-        }
-        session = linter.newSession();
-        try {
-            for (String script : AppliedScripts.before(c, config, first.getVersion())) {
-                scripts.substituted(script, builtIns).ifPresent(sql -> session.replay(new MigrationScript(script, sql, null)));
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("flyway-zdm: earlier migrations not available as lint context: {}", e.getMessage());
-        }
-        return session;
-    }
-
-    private void lint(Connection c, MigrationInfo info, String sql, boolean transactional) {
-        sizes.clear();
-        LintReport lr = session(c, info).lint(new MigrationScript(info.getScript(), sql, transactional));
-        current.findings.addAll(lr.findings());
-        List<Finding> failures = lr.failures();
-        for (Finding f : lr.active()) {
-            if (!failures.contains(f)) {
-                LOG.info("flyway-zdm: {}:{} {} ({}): {}", f.file(), f.line(), f.ruleId(), f.severity().name().toLowerCase(),
-                        f.message());
-            }
-        }
-        if (failures.isEmpty()) {
-            return;
-        }
-        boolean enforce = settings.mode() == ZdmSettings.Mode.ENFORCE;
-        String text = describe(current, failures, enforce);
-        if (enforce) {
-            current.outcome = MigrationRecord.Outcome.REFUSED;
-            current.error = text;
-            throw new ZdmVetoException(text); // not logged as well: Flyway prints the exception (print once)
-        }
-        LOG.warn("{}", text);
-    }
-
     private void refuse(String message) {
         current.outcome = MigrationRecord.Outcome.REFUSED;
         current.error = "flyway-zdm refused " + current.label() + ": " + message;
         throw new ZdmVetoException(current.error);
-    }
-
-    static String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
-        StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
-                .append(r.script).append("): ").append(failures.size())
-                .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
-        for (Finding f : failures) {
-            sb.append("\n  ").append(f.file()).append(':').append(f.line()).append(" [").append(f.ruleId()).append(", ")
-                    .append(f.severity().name().toLowerCase()).append("] ").append(f.message());
-            if (!f.why().isBlank()) {
-                sb.append("\n    why: ").append(f.why().strip().replace("\n", "\n         "));
-            }
-            if (!f.safeAlternative().isBlank()) {
-                sb.append("\n    instead: ").append(f.safeAlternative().strip().replace("\n", "\n             "));
-            }
-        }
-        if (enforce) {
-            sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed "
-                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
-        }
-        return sb.toString();
     }
 
     // ---------------------------------------------------------------- statement error, AFTER_EACH_MIGRATE(_ERROR)
@@ -327,7 +167,8 @@ public final class GuardRun implements AutoCloseable {
         }
         if (failed && current.outcome != MigrationRecord.Outcome.REFUSED) {
             current.outcome = MigrationRecord.Outcome.FAILED;
-            diagnose(ctx.getConnection());
+            current.error = FailureDiagnosis.describe(current, watch, currentText, ctx.getConnection(), knownInvalidIndexes);
+            LOG.error("{}", current.error);
         }
         if (!failed && !current.transactional && currentText != null && currentText.usesConcurrently()) {
             requireValidIndexes(ctx.getConnection());
@@ -366,46 +207,6 @@ public final class GuardRun implements AutoCloseable {
             watch = null;
             throw new ZdmVetoException(message);
         }
-    }
-
-    private void diagnose(Connection c) {
-        String cause = switch (current.sqlState) {
-            case "55P03" -> "lock_timeout (" + current.lockTimeout + ") expired";
-            case "57014" -> current.cancelledByWatchdog ? "cancelled by the flyway-zdm watchdog" : "statement cancelled (statement_timeout "
-                    + current.statementTimeout + " or pg_cancel_backend)";
-            default -> current.sqlState.isEmpty() ? "failed" : "failed with SQLSTATE " + current.sqlState;
-        };
-        StringBuilder sb = new StringBuilder("flyway-zdm: ").append(current.label()).append(' ').append(cause);
-        if (!current.waitedFor.isEmpty()) {
-            sb.append(" waiting for ").append(current.waitedFor);
-        }
-        if (current.blockers.isEmpty()) {
-            if ("55P03".equals(current.sqlState)) {
-                sb.append("; the blocking session was not observed (it released its lock before the monitor looked)");
-            }
-        } else {
-            sb.append(". Blocked by:");
-            current.blockers.forEach(b -> sb.append("\n  ").append(b.describe()));
-        }
-        if (current.cancelledByWatchdog && watch != null) {
-            watch.queuedVictim().ifPresent(v -> sb.append("\n  it kept this session queued behind its locks: ").append(v.describe()));
-        }
-        if ("42P07".equals(current.sqlState) && currentText != null && currentText.usesConcurrently()) {
-            try {
-                List<CatalogChecks.InvalidIndex> invalid = IndexValidity.invalidAfter(c, currentText, Set.of());
-                if (!invalid.isEmpty()) {
-                    invalid.forEach(i -> knownInvalidIndexes.add(i.index()));
-                    sb.append(IndexValidity.alreadyExistsInvalid(invalid));
-                }
-            } catch (SQLException e) {
-                LOG.debug("flyway-zdm: invalid index lookup skipped: {}", e.getMessage());
-            }
-        }
-        if (current.transactional) {
-            sb.append("\nIts transaction was rolled back; the schema is unchanged.");
-        }
-        current.error = sb.toString();
-        LOG.error("{}", current.error);
     }
 
     private void recordLocks(Context ctx, boolean failed) {

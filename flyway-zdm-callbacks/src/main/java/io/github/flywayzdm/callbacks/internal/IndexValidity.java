@@ -37,6 +37,9 @@ final class IndexValidity {
     static List<CatalogChecks.InvalidIndex> invalidAfter(Connection migration, SqlText text, Set<String> knownBefore)
             throws SQLException {
         List<CatalogChecks.InvalidIndex> out = new ArrayList<>();
+        if (text.namedIndexes().isEmpty() && text.changedTables().isEmpty()) {
+            return out; // e.g. DROP INDEX CONCURRENTLY: nothing built, no round trip
+        }
         try (PreparedStatement ps = migration.prepareStatement(INVALID)) {
             ps.setArray(1, migration.createArrayOf("text", text.namedIndexes().toArray()));
             ps.setArray(2, migration.createArrayOf("text", text.changedTables().toArray()));

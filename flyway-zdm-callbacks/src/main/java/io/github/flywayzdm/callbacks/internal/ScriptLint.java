@@ -1,0 +1,111 @@
+package io.github.flywayzdm.callbacks.internal;
+
+import io.github.flywayzdm.callbacks.ZdmSettings;
+import io.github.flywayzdm.callbacks.ZdmVetoException;
+import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.LintReport;
+import io.github.flywayzdm.lint.LintSession;
+import io.github.flywayzdm.lint.Linter;
+import io.github.flywayzdm.lint.MigrationScript;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** BEFORE_EACH_MIGRATE's veto: lints the script with live table sizes and the schema earlier migrations built. */
+final class ScriptLint {
+
+    private static final ZdmLog LOG = ZdmLog.get(ScriptLint.class);
+
+    private final ZdmSettings settings;
+    private final Configuration config;
+    private final ScriptSource scripts;
+    private final LiveTableSizes sizes;
+    private final Linter linter;
+    private LintSession session;
+
+    ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, LiveTableSizes sizes, int serverMajor) {
+        this.settings = settings;
+        this.config = config;
+        this.scripts = scripts;
+        this.sizes = sizes;
+        LintConfig.Builder lint = LintConfig.builder()
+                .pgMajor(Math.max(13, Math.min(18, serverMajor)))
+                .failOn(settings.failOn())
+                .lockTimeoutByRunner(!settings.lockTimeout().isZero())
+                .flywayMixed(config.isMixed())
+                .tableSizes(sizes, settings.smallTableRows());
+        settings.disabledRules().forEach(lint::disable);
+        settings.severities().forEach(lint::severity);
+        this.linter = Linter.of(lint.build());
+    }
+
+    /**
+     * The lint session of this run, seeded once with the SQL migrations before {@code first}, so each migration is
+     * judged with the schema the earlier ones built (a CHECK validated last release, the type a column had).
+     */
+    private LintSession session(Connection c, MigrationInfo first, Map<String, String> builtIns) {
+        if (session != null) {
+            return session;
+        }
+        session = linter.newSession();
+        try {
+            for (String script : AppliedScripts.before(c, config, first.getVersion())) {
+                scripts.substituted(script, builtIns).ifPresent(sql -> session.replay(new MigrationScript(script, sql, null)));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("flyway-zdm: earlier migrations not available as lint context: {}", e.getMessage());
+        }
+        return session;
+    }
+
+    /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */
+    void check(Connection c, MigrationInfo info, String sql, MigrationRecord current, Map<String, String> builtIns) {
+        sizes.clear();
+        LintReport lr = session(c, info, builtIns).lint(new MigrationScript(info.getScript(), sql, current.transactional));
+        current.findings.addAll(lr.findings());
+        List<Finding> failures = lr.failures();
+        for (Finding f : lr.active()) {
+            if (!failures.contains(f)) {
+                LOG.info("flyway-zdm: {}:{} {} ({}): {}", f.file(), f.line(), f.ruleId(), f.severity().name().toLowerCase(),
+                        f.message());
+            }
+        }
+        if (failures.isEmpty()) {
+            return;
+        }
+        boolean enforce = settings.mode() == ZdmSettings.Mode.ENFORCE;
+        String text = describe(current, failures, enforce);
+        if (enforce) {
+            current.outcome = MigrationRecord.Outcome.REFUSED;
+            current.error = text;
+            throw new ZdmVetoException(text); // not logged as well: Flyway prints the exception (print once)
+        }
+        LOG.warn("{}", text);
+    }
+
+    static String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
+        StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
+                .append(r.script).append("): ").append(failures.size())
+                .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
+        for (Finding f : failures) {
+            sb.append("\n  ").append(f.file()).append(':').append(f.line()).append(" [").append(f.ruleId()).append(", ")
+                    .append(f.severity().name().toLowerCase()).append("] ").append(f.message());
+            if (!f.why().isBlank()) {
+                sb.append("\n    why: ").append(f.why().strip().replace("\n", "\n         "));
+            }
+            if (!f.safeAlternative().isBlank()) {
+                sb.append("\n    instead: ").append(f.safeAlternative().strip().replace("\n", "\n             "));
+            }
+        }
+        if (enforce) {
+            sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed "
+                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+        }
+        return sb.toString();
+    }
+}
