@@ -159,9 +159,8 @@ public final class GuardRun implements AutoCloseable {
             throw new ZdmVetoException("flyway-zdm refused to migrate: pending migration(s) " + String.join(", ", hanging)
                     + " use CONCURRENTLY while flyway.postgresql.transactional.lock=true. Flyway would hold its lock in an "
                     + "open transaction on another session and the concurrent build waits for every older transaction, "
-                    + "so it would hang forever. Fix: set flyway.postgresql.transactional.lock=false (env "
-                    + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false; TOML [flyway.postgresql.transactional] lock = false; "
-                    + "Spring Boot: spring.flyway.postgresql.transactional-lock=false). Nothing was applied.");
+                    + "so it would hang forever. Fix: set " + settings.frontEnd().transactionalLockOff()
+                    + ". Nothing was applied.");
         }
     }
 
@@ -211,7 +210,7 @@ public final class GuardRun implements AutoCloseable {
         if (currentText != null && !current.transactional && currentText.usesConcurrently() && transactionalLock()
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
-                    + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
+                    + "Flyway's own lock transaction. Fix: set " + settings.frontEnd().transactionalLockOff() + ".");
         }
         if (currentText != null && current.transactional && currentText.usesUndetectedConcurrently()
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
@@ -283,7 +282,7 @@ public final class GuardRun implements AutoCloseable {
         throw new ZdmVetoException(current.error);
     }
 
-    static String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
+    String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
         StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
                 .append(r.script).append("): ").append(failures.size())
                 .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
@@ -299,7 +298,7 @@ public final class GuardRun implements AutoCloseable {
         }
         if (enforce) {
             sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed "
-                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set " + settings.frontEnd().warnMode() + ".");
         }
         return sb.toString();
     }
