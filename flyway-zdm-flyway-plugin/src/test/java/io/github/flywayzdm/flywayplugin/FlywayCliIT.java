@@ -139,10 +139,13 @@ class FlywayCliIT {
     }
 
     private void settingsFromAConfigFile(Cli cli, TestDatabase db) throws Exception {
+        settingsFromAConfigFile(cli, db, ".conf", "flyway.zdm.mode=warn\nflyway.zdm.smallTableRows=0\n");
+    }
+
+    private void settingsFromAConfigFile(Cli cli, TestDatabase db, String suffix, String text) throws Exception {
         migration("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);\n");
         migration("V2__status_index.sql", "CREATE INDEX orders_status ON orders (status);\n");
-        Path conf = Files.writeString(migrations.getParent().resolve(migrations.getFileName() + ".conf"),
-                "flyway.zdm.mode=warn\nflyway.zdm.smallTableRows=0\n");
+        Path conf = Files.writeString(migrations.getParent().resolve(migrations.getFileName() + suffix), text);
         Run warned = cli.run(db, migrations, Map.of(), "migrate", "-configFiles=" + conf);
         assertThat(warned.exit()).as(warned.output()).isZero();
         assertThat(warned.output()).contains("create-index-non-concurrent");
@@ -167,5 +170,17 @@ class FlywayCliIT {
     @Test
     void flyway12ReadsZdmSettingsFromAConfFile(TestDatabase db) throws Exception {
         settingsFromAConfigFile(flyway12, db);
+    }
+
+    static final String TOML = "[flyway.zdm]\nmode = \"warn\"\nsmallTableRows = \"0\"\n";
+
+    @Test
+    void flyway10ReadsZdmSettingsFromATomlFile(TestDatabase db) throws Exception {
+        settingsFromAConfigFile(flyway10, db, ".toml", TOML);
+    }
+
+    @Test
+    void flyway12ReadsZdmSettingsFromATomlFile(TestDatabase db) throws Exception {
+        settingsFromAConfigFile(flyway12, db, ".toml", TOML);
     }
 }
