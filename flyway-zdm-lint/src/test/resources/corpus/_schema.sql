@@ -27,3 +27,14 @@ CREATE TYPE mood AS ENUM ('sad', 'ok');
 CREATE DOMAIN positive_int AS integer;
 CREATE TABLE pending (id bigint PRIMARY KEY, ref bigint);
 CREATE UNIQUE INDEX pending_ref_idx ON pending (ref);
+-- added for the issue-18 cases
+CREATE VIEW active_orders AS SELECT id, status FROM orders WHERE status <> 'done';
+CREATE TABLE products (id bigint PRIMARY KEY, sku varchar(40) NOT NULL, name varchar(100) CONSTRAINT products_name_len CHECK (length(name) > 0),
+                       price numeric(10,2), tenant_id int, UNIQUE (tenant_id, sku));
+CREATE FUNCTION calc_code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'x'; END $$;
+CREATE FUNCTION fixed_rate() RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT 1.5 $$;
+CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY, v text);
+CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL DEFAULT '');
+CREATE TABLE line_items (id bigint PRIMARY KEY, order_id bigint NOT NULL, qty int CHECK (qty > 0));
+CREATE SCHEMA reporting;
+CREATE DOMAIN email_address AS text;

@@ -1,5 +1,5 @@
 ALTER TABLE orders ADD COLUMN state text DEFAULT 'new';
-ALTER TABLE orders ADD COLUMN created timestamptz DEFAULT now();
+ALTER TABLE orders ADD COLUMN created timestamptz DEFAULT now(); -- expect: multiple-alter-table
 ALTER TABLE orders ADD COLUMN created2 timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;
 ALTER TABLE orders ADD COLUMN flag boolean NOT NULL DEFAULT false;
 ALTER TABLE orders ADD COLUMN qty integer DEFAULT 0;

@@ -1,3 +1,3 @@
 -- pg: 15
 -- transactional: false
-CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);
+CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status); -- expect: concurrent-index-not-rerunnable

@@ -1,5 +1,5 @@
 ALTER TABLE orders ADD COLUMN coupon text;
-ALTER TABLE orders ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE orders ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(); -- expect: multiple-alter-table
 ALTER TABLE orders ADD COLUMN customer2_id bigint REFERENCES customers (id);
 ALTER TABLE customers ALTER COLUMN email TYPE text;
 ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';

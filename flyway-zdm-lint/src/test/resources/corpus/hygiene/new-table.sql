@@ -1,1 +1,1 @@
-CREATE TABLE people (id serial PRIMARY KEY, nick varchar(30), born timestamp, data json, cc char(2)); -- expect: prefer-bigint-primary-key, prefer-text-over-varchar, prefer-timestamptz, json-column, ban-char-type
+CREATE TABLE people (id serial PRIMARY KEY, nick varchar(30), born timestamp, data json, cc char(2)); -- expect: ban-char-type, json-column, prefer-bigint-primary-key, prefer-identity, prefer-text-over-varchar, prefer-timestamptz

@@ -1,2 +1,2 @@
 ALTER TABLE orders ADD COLUMN priority text;
-ALTER TABLE orders ALTER COLUMN priority SET DEFAULT 'normal';
+ALTER TABLE orders ALTER COLUMN priority SET DEFAULT 'normal'; -- expect: multiple-alter-table

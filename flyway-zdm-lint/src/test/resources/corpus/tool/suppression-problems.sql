@@ -1,7 +1,7 @@
 -- zdm:ignore drop-column
 ALTER TABLE orders DROP COLUMN note; -- expect: drop-column
 -- zdm:ignore drop-colum: typo
-ALTER TABLE orders DROP COLUMN code; -- expect: drop-column
+ALTER TABLE orders DROP COLUMN code; -- expect: drop-column, multiple-alter-table
 -- zdm:ignore rename-column: nothing to rename here
 ALTER TABLE orders ADD COLUMN region text;
 -- expect-line 1: suppression-without-reason

@@ -1,10 +1,13 @@
 package io.github.flywayzdm.backfill;
 
 import io.github.flywayzdm.backfill.internal.BackfillRun;
+import io.github.flywayzdm.backfill.internal.Caller;
+import io.github.flywayzdm.backfill.internal.FinishCheck;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,24 +63,73 @@ public final class Backfill {
         return new Builder(schema, table);
     }
 
-    /** Runs (or resumes) the backfill on this connection; the connection's autocommit state is restored afterwards. */
+    /**
+     * Runs (or resumes) the backfill on this connection; the connection's autocommit state is restored afterwards.
+     * A checkpoint an operator cancelled stays cancelled: this throws, naming {@link #resume(Connection)}.
+     */
     public BackfillResult run(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null).execute(false);
+        return new BackfillRun(this, connection, null, Caller.RUN, null).execute(false);
     }
 
     /**
      * Runs (or resumes) it with connections from the data source; a lost connection is replaced and the run goes on.
-     * With {@link BackfillOptions#withWorkers} above 1, that many threads share the work through leased chunks.
+     * With {@link BackfillOptions#withWorkers} above 1, that many threads share the work through leased chunks, and the
+     * run waits for chunks other live sessions hold, so it returns {@link BackfillResult#complete() complete} unless
+     * their holders stopped committing.
      */
     public BackfillResult run(DataSource dataSource) throws SQLException {
+        return run(dataSource, Caller.RUN);
+    }
+
+    /** Like {@link #run(Connection)}, and also resumes a checkpoint an operator cancelled: the one step after a cancel. */
+    public BackfillResult resume(Connection connection) throws SQLException {
+        return new BackfillRun(this, connection, null, Caller.RESUME, null).execute(false);
+    }
+
+    /** Like {@link #run(DataSource)}, and also resumes a checkpoint an operator cancelled. */
+    public BackfillResult resume(DataSource dataSource) throws SQLException {
+        return run(dataSource, Caller.RESUME);
+    }
+
+    /** For {@link BackfillMigration}: resumes a cancelled checkpoint (the user ran flyway repair) and says so when stopping. */
+    BackfillResult runInFlyway(Connection connection) throws SQLException {
+        return new BackfillRun(this, connection, null, Caller.FLYWAY, null).execute(false);
+    }
+
+    BackfillResult runInFlyway(DataSource dataSource) throws SQLException {
+        return run(dataSource, Caller.FLYWAY);
+    }
+
+    private BackfillResult run(DataSource dataSource, Caller caller) throws SQLException {
+        return run(dataSource, caller, null);
+    }
+
+    private BackfillResult run(DataSource dataSource, Caller caller, Duration bound) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return new BackfillRun(this, c, dataSource).execute(false);
+            return new BackfillRun(this, c, dataSource, caller, bound).execute(false);
         }
+    }
+
+    /**
+     * Runs (or resumes) it for at most {@code bound}: no batch starts after that, and the result is then not
+     * {@link BackfillResult#complete() complete}; progress is kept for the next run. A cancel stands, as with run.
+     */
+    public BackfillResult runFor(DataSource dataSource, Duration bound) throws SQLException {
+        return run(dataSource, Caller.RUN, Objects.requireNonNull(bound, "bound"));
+    }
+
+    /**
+     * For the migration that relies on this backfill (SET NOT NULL, dropping the old column): throws a
+     * {@link BackfillException} unless the backfill finished and, with {@link Builder#verify}, no row of the table
+     * still matches the condition (rows written since it started included). Reads only; a short statement.
+     */
+    public void requireFinished(Connection connection) throws SQLException {
+        FinishCheck.require(this, connection);
     }
 
     /** Reports the key range, estimated rows and batches without writing anything (not even the checkpoint). */
     public BackfillResult dryRun(Connection connection) throws SQLException {
-        return new BackfillRun(this, connection, null).execute(true);
+        return new BackfillRun(this, connection, null, Caller.RUN, null).execute(true);
     }
 
     public String schema() {

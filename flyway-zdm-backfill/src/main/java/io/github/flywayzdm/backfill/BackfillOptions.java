@@ -84,6 +84,12 @@ public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBat
                 statementTimeout, maxRetries, checkpointSchema, check, progressInterval, workers);
     }
 
+    /** How often progress is logged (a terminal's bar is redrawn more often); the summary line comes at the end anyway. */
+    public BackfillOptions withProgressInterval(Duration interval) {
+        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
+                statementTimeout, maxRetries, checkpointSchema, healthCheck, interval, workers);
+    }
+
     /** Parallel workers sharing the key range through chunks leased in the checkpoint table (needs a DataSource). */
     public BackfillOptions withWorkers(int count) {
         return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,

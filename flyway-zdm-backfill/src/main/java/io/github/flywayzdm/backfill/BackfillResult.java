@@ -20,10 +20,19 @@ import java.time.Duration;
  * @param upperKey       the largest key when the backfill started
  * @param rowsLeft       rows still matching the {@link Backfill.Builder#verify verification} condition at the end
  *                       (-1: no verification)
+ * @param unfinished     null when the whole key range is done; else why not (rows may remain: see {@link #complete()})
  */
 public record BackfillResult(String id, long rowsUpdated, long rowsTotal, long batches, long retries, int finalBatchSize,
                              Duration elapsed, boolean alreadyDone, boolean dryRun, long estimatedRows, long estimatedBatches,
-                             String lowerKey, String upperKey, long rowsLeft) {
+                             String lowerKey, String upperKey, long rowsLeft, String unfinished) {
+
+    /**
+     * Every key of the range is done, by this run or earlier ones (a dry run is never complete). A run that ends
+     * incomplete says why in {@link #unfinished()}; a {@link BackfillMigration} then fails.
+     */
+    public boolean complete() {
+        return unfinished == null;
+    }
 
     /** The verification ran and found no row left to do. */
     public boolean verified() {
@@ -41,8 +50,9 @@ public record BackfillResult(String id, long rowsUpdated, long rowsTotal, long b
                     + estimatedBatches + " batches";
         }
         return alreadyDone ? id + ": already done (" + rowsTotal + " rows)"
-                : String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d batches (%,d retries) in %.1f s, %.0f rows/s, final batch %d%s",
-                id, rowsUpdated, batches, retries, elapsed.toNanos() / 1e9, rowsPerSecond(), finalBatchSize,
+                : String.format(java.util.Locale.ROOT, "%s: %s: %,d rows in %,d batches (%,d retries) in %.1f s, %.0f rows/s, %,d rows in all, final batch %d%s",
+                id, complete() ? "complete" : "INCOMPLETE (" + unfinished + ")", rowsUpdated, batches, retries, elapsed.toNanos() / 1e9,
+                rowsPerSecond(), rowsTotal, finalBatchSize,
                 rowsLeft < 0 ? "" : rowsLeft == 0 ? "; verified: no row left" : String.format(java.util.Locale.ROOT, "; VERIFICATION: %,d rows left", rowsLeft));
     }
 }

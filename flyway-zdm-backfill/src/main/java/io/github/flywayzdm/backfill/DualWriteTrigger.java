@@ -49,8 +49,38 @@ public final class DualWriteTrigger {
         this.schema = b.schema;
         this.table = b.table;
         this.assignments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.assignments));
-        this.name = b.name != null ? b.name : "zdm_dual_write_" + b.table;
+        this.name = b.name != null ? b.name : defaultName(b.table);
         this.lockTimeout = b.lockTimeout;
+    }
+
+    /** PostgreSQL cuts longer names to this many bytes, silently: two cut names could then be one function. */
+    private static final int MAX_NAME_BYTES = 63;
+
+    /**
+     * {@code zdm_dual_write_<table>}, or when that is longer than 63 bytes, its first bytes (cut on a character
+     * boundary) and a hash of the whole name, so two long tables with a common prefix never share a function.
+     */
+    static String defaultName(String table) {
+        String full = "zdm_dual_write_" + table;
+        if (bytes(full) <= MAX_NAME_BYTES) {
+            return full;
+        }
+        String hash = "_" + String.format(java.util.Locale.ROOT, "%08x", full.hashCode());
+        StringBuilder cut = new StringBuilder();
+        for (int i = 0; i < full.length(); ) {
+            int cp = full.codePointAt(i);
+            String next = new String(Character.toChars(cp));
+            if (bytes(cut + next + hash) > MAX_NAME_BYTES) {
+                break;
+            }
+            cut.append(next);
+            i += Character.charCount(cp);
+        }
+        return cut + hash;
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     public static Builder on(String table) {
@@ -149,9 +179,16 @@ public final class DualWriteTrigger {
             return this;
         }
 
-        /** The trigger and function name (default {@code zdm_dual_write_<table>}). */
+        /**
+         * The trigger and function name (default {@code zdm_dual_write_<table>}, shortened with a hash past 63 bytes).
+         * At most 63 bytes: PostgreSQL would cut a longer one silently.
+         */
         public Builder name(String triggerName) {
-            this.name = Objects.requireNonNull(triggerName);
+            if (bytes(Objects.requireNonNull(triggerName)) > MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("dual-write trigger name " + triggerName + " is " + bytes(triggerName)
+                        + " bytes; PostgreSQL keeps only 63 bytes of a name, so give one of at most 63 bytes");
+            }
+            this.name = triggerName;
             return this;
         }
 

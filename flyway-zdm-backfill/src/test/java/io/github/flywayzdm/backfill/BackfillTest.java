@@ -67,7 +67,7 @@ class BackfillTest {
             });
             waitFor(() -> rowsDone(db) >= 2_000);
             k.execute("SELECT pg_terminate_backend(" + pid + ")");
-            assertThat(run.get(30, TimeUnit.SECONDS)).isInstanceOf(BackfillException.class).hasMessageContaining("run it again");
+            assertThat(run.get(30, TimeUnit.SECONDS)).isInstanceOf(BackfillException.class).hasMessageContaining("Run it again to resume");
         }
         long doneBefore = db.queryLong("SELECT rows_done FROM zdm_backfill_progress");
         assertThat(doneBefore).isBetween(2_000L, db.queryLong("SELECT count(*) FROM orders") - 1);

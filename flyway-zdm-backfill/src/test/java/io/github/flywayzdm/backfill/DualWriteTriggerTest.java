@@ -81,4 +81,46 @@ class DualWriteTriggerTest {
         assertThatThrownBy(() -> DualWriteTrigger.on("orders").build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs at least one set(column, expression)");
     }
+
+    @Test
+    void twoLongTableNamesWithACommonPrefixGetTwoFunctionsAndTriggers(TestDatabase db) throws Exception {
+        // "zdm_dual_write_" + either name is longer than PostgreSQL's 63 bytes, and both cut to the same 63 bytes
+        String first = "customer_order_line_items_archive_partitioned_by_month_first";
+        String second = "customer_order_line_items_archive_partitioned_by_month_second";
+        db.execute("CREATE TABLE " + first + " (id bigint PRIMARY KEY, amount int, first_cents bigint)",
+                "CREATE TABLE " + second + " (id bigint PRIMARY KEY, amount int, second_cents bigint)");
+        DualWriteTrigger a = DualWriteTrigger.on(first).set("first_cents", "NEW.amount * 100").build();
+        DualWriteTrigger b = DualWriteTrigger.on(second).set("second_cents", "NEW.amount * 1000").build();
+        try (Connection c = db.connect()) {
+            a.install(c);
+            b.install(c);
+        }
+        db.execute("INSERT INTO " + first + " (id, amount) VALUES (1, 7)", "INSERT INTO " + second + " (id, amount) VALUES (1, 7)");
+        assertThat(db.queryLong("SELECT first_cents FROM " + first)).isEqualTo(700);
+        assertThat(db.queryLong("SELECT second_cents FROM " + second)).isEqualTo(7000);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_proc WHERE proname LIKE 'zdm_dual_write_%'")).isEqualTo(2);
+        assertThat(a.name().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(63);
+        assertThat(a.name()).isNotEqualTo(b.name()).startsWith("zdm_dual_write_customer_order");
+        try (Connection c = db.connect()) {
+            a.drop(c);
+        }
+        db.execute("INSERT INTO " + second + " (id, amount) VALUES (2, 1)"); // dropping one leaves the other working
+        assertThat(db.queryLong("SELECT second_cents FROM " + second + " WHERE id = 2")).isEqualTo(1000);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_proc WHERE proname LIKE 'zdm_dual_write_%'")).isEqualTo(1);
+    }
+
+    @Test
+    void aLongNonAsciiNameIsCutOnACharacterBoundaryAndAnExplicitOverlongNameIsRefused(TestDatabase db) throws Exception {
+        String table = "bestellpositionen_für_übergröße_änderungen_äöü_ÄÖÜ_ß_long"; // > 48 bytes in UTF-8
+        db.execute("CREATE TABLE \"" + table + "\" (id bigint PRIMARY KEY, amount int, cents bigint)");
+        DualWriteTrigger sync = DualWriteTrigger.on(table).set("cents", "NEW.amount * 100").build();
+        try (Connection c = db.connect()) {
+            sync.install(c);
+        }
+        db.execute("INSERT INTO \"" + table + "\" (id, amount) VALUES (1, 2)");
+        assertThat(db.queryLong("SELECT cents FROM \"" + table + "\"")).isEqualTo(200);
+        assertThat(db.queryValue("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).isEqualTo(sync.name());
+        assertThatThrownBy(() -> DualWriteTrigger.on(table).set("cents", "1").name("x".repeat(64)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("63 bytes");
+    }
 }

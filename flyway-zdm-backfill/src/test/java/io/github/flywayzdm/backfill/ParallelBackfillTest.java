@@ -5,9 +5,13 @@ import io.github.flywayzdm.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.github.flywayzdm.backfill.BackfillTest.FAST;
 import static io.github.flywayzdm.backfill.BackfillTest.ordersTable;
@@ -57,27 +61,112 @@ class ParallelBackfillTest {
     }
 
     @Test
-    void aDeadWorkersChunkIsTakenOverAfterItsLeaseAndResumedAfterItsLastBatch(TestDatabase db) throws Exception {
+    void aStoppedWorkersChunksAreTakenOverAtOnceAndResumedAfterTheirLastBatch(TestDatabase db) throws Exception {
         ordersTable(db, 20_000);
         BackfillOptions slow = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(10));
         CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> run(verified(slow), db));
         waitFor(() -> chunkRowsDone(db) >= 2_000);
         db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasMessageContaining("cancelled");
-        // the workers "died" holding their chunks: leases still valid, chunks half done
-        assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running' AND last_key IS NOT NULL")).isPositive();
-        db.execute("UPDATE zdm_backfill_progress SET status = 'running'");
+        // the workers stopped holding their chunks: leases still valid, chunks half done, but their sessions are gone
+        assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running' AND last_key IS NOT NULL "
+                + "AND leased_until > now()")).isPositive();
+        assertThatThrownBy(() -> verified(FAST.withWorkers(2)).run(db.dataSource())).hasMessageContaining("Backfill.resume");
 
-        // a new instance cannot take the leased chunks yet: it does the free ones and leaves the rest
-        BackfillResult partial = verified(FAST.withWorkers(2)).run(db.dataSource());
-        assertThat(partial.rowsLeft()).isEqualTo(-1);
-        assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("running");
-
-        db.execute("UPDATE zdm_backfill_chunks SET leased_until = now() - interval '1 second' WHERE status = 'running'");
-        BackfillResult rest = verified(FAST.withWorkers(2)).run(db.dataSource());
+        BackfillResult rest = verified(FAST.withWorkers(2)).resume(db.dataSource());
+        assertThat(rest.complete()).isTrue();
         assertThat(rest.rowsLeft()).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+        assertThat(rest.rowsTotal()).isEqualTo(db.queryLong("SELECT count(*) FROM orders"));
+        assertThat(rest.rowsUpdated()).as("only the rest was done").isBetween(1L, rest.rowsTotal() - 2_000);
         assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("done");
+    }
+
+    @Test
+    void aLiveHoldersChunksAreNeverTakenFromItTheRerunHelpsWithTheRestAndWaits(TestDatabase db) throws Exception {
+        ordersTable(db, 20_000);
+        AtomicBoolean hold = new AtomicBoolean();
+        BackfillOptions holder = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(5))
+                .withHealthCheck(c -> hold.get() ? Optional.of("held by the test") : Optional.empty());
+        CompletableFuture<BackfillResult> first = CompletableFuture.supplyAsync(() -> run(verified(holder), db));
+        waitFor(() -> chunkRowsDone(db) >= 1_000);
+        hold.set(true); // the first instance stays alive, holding its chunks, committing nothing
+        waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running'") == 2);
+        Thread.sleep(1_000); // any batch in flight commits
+        List<String> heldBefore = chunkWorkers(db);
+
+        CompletableFuture<BackfillResult> second = CompletableFuture.supplyAsync(() -> run(verified(FAST.withWorkers(2)), db));
+        waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status <> 'done'") == 2);
+        Thread.sleep(1_500); // the second instance waits now; it must not touch the held chunks
+        assertThat(second).isNotDone();
+        assertThat(chunkWorkers(db)).isEqualTo(heldBefore);
+
+        hold.set(false);
+        BackfillResult a = first.get(60, TimeUnit.SECONDS);
+        BackfillResult b = second.get(60, TimeUnit.SECONDS);
+        assertThat(b.complete()).isTrue();
+        assertThat(a.complete()).isTrue();
+        assertThat(a.rowsUpdated() + b.rowsUpdated()).isEqualTo(db.queryLong("SELECT count(*) FROM orders"));
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+        assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("done");
+    }
+
+    @Test
+    void aLiveHolderThatStoppedCommittingLeavesTheRunIncompleteNamingItsPid(TestDatabase db) throws Exception {
+        ordersTable(db, 20_000);
+        BackfillOptions slow = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(10));
+        CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> run(verified(slow), db));
+        waitFor(() -> chunkRowsDone(db) >= 1_000);
+        db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasMessageContaining("cancelled");
+        int stuckChunk = (int) db.queryLong("SELECT max(chunk) FROM zdm_backfill_chunks");
+        try (Connection stuck = db.connect(); Statement s = stuck.createStatement()) {
+            // a session that holds a chunk and does nothing (a hung process whose connection is still open)
+            s.execute("SELECT pg_advisory_lock(" + ("zdm_backfill_chunk:" + verified(slow).id()).hashCode() + ", " + stuckChunk + ")");
+            s.execute("UPDATE zdm_backfill_chunks SET status = 'running', leased_until = now() - interval '1 second' WHERE chunk = " + stuckChunk);
+            long pid = db.queryLong("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = " + stuckChunk);
+
+            BackfillResult incomplete = verified(FAST.withWorkers(2)).resume(db.dataSource());
+            assertThat(incomplete.complete()).isFalse();
+            assertThat(incomplete.unfinished()).contains("pid " + pid).contains("pg_terminate_backend");
+            assertThat(incomplete.toString()).contains("INCOMPLETE");
+            assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("running");
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched = 0")).isPositive();
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 1")).isZero();
+        }
+        // the stuck session is gone: the next run takes its chunk over and finishes
+        BackfillResult rest = verified(FAST.withWorkers(2)).resume(db.dataSource());
+        assertThat(rest.complete()).isTrue();
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+    }
+
+    private static List<String> chunkWorkers(TestDatabase db) throws Exception {
+        List<String> workers = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT chunk || ' ' || worker || ' ' || coalesce(last_key::text, '') "
+                     + "FROM zdm_backfill_chunks WHERE status = 'running' ORDER BY chunk")) {
+            while (rs.next()) {
+                workers.add(rs.getString(1));
+            }
+        }
+        return workers;
+    }
+
+    @Test
+    void aWorkersFailureIsReportedWithItsCauseNotAsTheOthersStopping(TestDatabase db) throws Exception {
+        ordersTable(db, 20_000);
+        db.execute("CREATE FUNCTION orders_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF NEW.id = 17000 THEN RAISE EXCEPTION 'order % is broken', NEW.id; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER orders_fail BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION orders_fail()");
+        for (int attempt = 0; attempt < 2; attempt++) { // whichever worker meets the row, the message is the same
+            assertThatThrownBy(() -> verified(FAST.withWorkers(2)).run(db.dataSource())).isInstanceOf(BackfillException.class)
+                    .hasMessageContaining("order 17000 is broken").hasMessageContaining("Run it again to resume");
+            assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("failed");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 1")).isZero();
+        db.execute("DROP TRIGGER orders_fail ON orders");
+        assertThat(verified(FAST.withWorkers(2)).run(db.dataSource()).complete()).isTrue();
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
     }
 
     @Test

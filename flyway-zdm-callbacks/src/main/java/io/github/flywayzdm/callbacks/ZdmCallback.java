@@ -3,6 +3,8 @@ package io.github.flywayzdm.callbacks;
 import io.github.flywayzdm.callbacks.internal.GuardRun;
 import io.github.flywayzdm.callbacks.internal.RunReport;
 import io.github.flywayzdm.callbacks.internal.ZdmLog;
+import io.github.flywayzdm.lint.ControlChars;
+import io.github.flywayzdm.lint.UrlMask;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -88,14 +90,15 @@ public class ZdmCallback implements Callback {
                         run.afterEach(context, event == Event.AFTER_EACH_MIGRATE_ERROR);
                     }
                 }
-                case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> finish();
+                case AFTER_MIGRATE -> finish(null);
+                case AFTER_MIGRATE_ERROR -> finish("migrate failed (Flyway's error message says why)");
                 default -> { }
             }
         } catch (SQLException e) {
-            throw new FlywayException("flyway-zdm: " + event.getId() + " failed: " + e.getMessage(), e);
+            throw new FlywayException(ControlChars.escape(UrlMask.mask("flyway-zdm: " + event.getId() + " failed: " + e.getMessage())), e);
         } catch (ZdmVetoException e) {
             if (event == Event.BEFORE_MIGRATE) {
-                finish();
+                finish(e.getMessage());
             }
             throw e;
         }
@@ -113,10 +116,14 @@ public class ZdmCallback implements Callback {
         return run;
     }
 
-    private void finish() {
+    /** Ends the run; {@code failure} says why when it failed outside a migration's own record. */
+    private void finish(String failure) {
         off = false;
         if (run != null) {
             try {
+                if (failure != null) {
+                    run.report().failed(failure);
+                }
                 run.finish();
             } finally {
                 lastReport = run.report();
@@ -146,7 +153,7 @@ public class ZdmCallback implements Callback {
         try {
             return ZdmSettings.fromMap(values);
         } catch (IllegalArgumentException e) {
-            throw new FlywayException("flyway-zdm: invalid configuration: " + e.getMessage());
+            throw new FlywayException(ControlChars.escape(UrlMask.mask("flyway-zdm: invalid configuration: " + e.getMessage())));
         }
     }
 

@@ -235,9 +235,10 @@ public final class ZdmSettings {
 
     @Override
     public String toString() {
-        return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ", failOn=" + failOn + ", lockTimeout="
-                + DurationText.format(lockTimeout) + ", statementTimeout=" + DurationText.format(statementTimeout)
-                + ", smallTableRows=" + smallTableRows + ", watchdog=" + DurationText.format(watchdogLimit)
+        // the timeouts as the summary shows them (PostgreSQL's names, 0 = the session's own value)
+        return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ", failOn=" + failOn.name().toLowerCase(Locale.ROOT)
+                + ", lock_timeout=" + DurationText.format(lockTimeout) + ", statement_timeout=" + DurationText.format(statementTimeout)
+                + ", smallTableRows=" + smallTableRows + ", watchdog=" + (watchdogLimit.isZero() ? "off" : DurationText.format(watchdogLimit))
                 + reportDirectory().map(d -> ", reportDirectory=" + d).orElse("");
     }
 

@@ -29,8 +29,12 @@ class LockGuardTest {
                     rs.next();
                     statement = rs.getString(1);
                 }
-                s.execute("INSERT INTO seen VALUES ('V4', '" + lock + "', '" + statement + "')");
+                s.execute("INSERT INTO seen VALUES ('" + version() + "', '" + lock + "', '" + statement + "')");
             }
+        }
+
+        protected String version() {
+            return "V4";
         }
     }
 
@@ -54,6 +58,41 @@ class LockGuardTest {
         assertThat(seen(db, "V3")).isEqualTo("1min/2min");
         // the plain SETs in V2 (transactional) and V3 (autocommit) did not leak into V4
         assertThat(seen(db, "V4")).isEqualTo("300ms/0");
+    }
+
+    @Test
+    void aTimeoutSetByAFunctionFromAnEarlierMigrationDoesNotReachTheNextOne(TestDatabase db) throws Exception {
+        // nothing in V2 or V3 says SET: the function from V1 changes the session's lock_timeout when V2 calls it,
+        // and a trigger from V1 does the same when V3 writes to t
+        MigrationDir m = new MigrationDir(db)
+                .write("V1__helpers.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
+                        + "CREATE TABLE t (id int);\n"
+                        + "CREATE FUNCTION loosen() RETURNS text LANGUAGE sql AS $$ SELECT set_config('lock_timeout', '42s', false) $$;\n"
+                        + "CREATE FUNCTION loosen_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "PERFORM set_config('statement_timeout', '43s', false); RETURN NEW; END $$;\n"
+                        + "CREATE TRIGGER t_loosen BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION loosen_trigger();\n")
+                .write("V2__call.sql", "SELECT loosen();\n")
+                .write("V3__write.sql", "INSERT INTO seen VALUES ('V3', current_setting('lock_timeout'), current_setting('statement_timeout'));\n"
+                        + "INSERT INTO t VALUES (1);\n")
+                .write("V4__no_transaction.sql", "SELECT loosen();\n")
+                .write("V4__no_transaction.sql.conf", "executeInTransaction=false\n")
+                .write("V5__read.sql", "INSERT INTO seen VALUES ('V5', current_setting('lock_timeout'), current_setting('statement_timeout'));\n");
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().lockTimeout(java.time.Duration.ofMillis(1234))
+                .statementTimeout(java.time.Duration.ofMinutes(2)).build());
+
+        m.flyway(callback, new V6__Record_timeouts()).migrate();
+
+        assertThat(seen(db, "V3")).isEqualTo("1234ms/2min");
+        assertThat(seen(db, "V5")).isEqualTo("1234ms/2min");
+        assertThat(seen(db, "V6")).isEqualTo("1234ms/2min");
+    }
+
+    /** The same record as {@link V4__Record_timeouts}, for a longer chain. */
+    public static class V6__Record_timeouts extends V4__Record_timeouts {
+        @Override
+        protected String version() {
+            return "V6";
+        }
     }
 
     @Test

@@ -5,8 +5,6 @@ import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.LintSettings;
 import io.github.flywayzdm.lint.MigrationFiles;
 import io.github.flywayzdm.lint.MigrationScript;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,34 +18,31 @@ final class InputOptions {
 
     static final Path FLYWAY_DEFAULT_LOCATION = Path.of("src/main/resources/db/migration");
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Migration files or directories; '-' for stdin. Default: src/main/resources/db/migration")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--pg-version", paramLabel = "MAJOR", description = "Target PostgreSQL major version, 13..18 (default 17).")
     String pgVersion;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error (default), warning, info or never.")
     String failOn;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (pg-version, fail-on, rule.<id>, exclude, ...).")
     Path config;
-
-    @Option(names = "--rule", paramLabel = "ID=LEVEL", description = "Override a rule's severity: error, warning, info or off.")
-    Map<String, String> rules = new LinkedHashMap<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip scripts whose path matches (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = {"-P", "--placeholder"}, paramLabel = "NAME=VALUE", description = "A Flyway placeholder value (repeatable).")
-    Map<String, String> placeholders = new LinkedHashMap<>();
-
-    @Option(names = "--baseline-version", paramLabel = "VERSION", description = "Skip versioned scripts at or below VERSION.")
+    final Map<String, String> rules = new LinkedHashMap<>();
+    final List<String> excludes = new ArrayList<>();
+    final Map<String, String> placeholders = new LinkedHashMap<>();
     String baselineVersion;
-
-    @Option(names = "--lock-timeout-by-runner",
-            description = "lock_timeout is set by the runner (e.g. the flyway-zdm callbacks), not in each script.")
     boolean lockTimeoutByRunner;
+
+    static final String PATHS_HELP = "Migration files or directories; '-' for stdin. Default: src/main/resources/db/migration";
+
+    void register(ArgParser p) {
+        p.value("--pg-version", "MAJOR", "Target PostgreSQL major version, 10..18 (default 17; the trace runs 13..18).", v -> pgVersion = v)
+                .value("--fail-on", "LEVEL", "error (default), warning, info or never.", v -> failOn = v)
+                .value("--config", "FILE", "Settings file (pg-version, fail-on, rule.<id>, exclude, ...).", v -> config = Path.of(v))
+                .pair("--rule", "ID=LEVEL", "Override a rule's severity: error, warning, info or off.", rules::put)
+                .value("--exclude", "GLOB", "Skip scripts whose path matches (repeatable).", excludes::add)
+                .pair("-P, --placeholder", "NAME=VALUE", "A Flyway placeholder value (repeatable).", placeholders::put)
+                .value("--baseline-version", "VERSION", "Skip versioned scripts at or below VERSION.", v -> baselineVersion = v)
+                .flag("--lock-timeout-by-runner",
+                        "lock_timeout is set by the runner (e.g. the flyway-zdm callbacks), not in each script.",
+                        () -> lockTimeoutByRunner = true);
+    }
 
     /** The settings file first, then the flags, so flags win. */
     LintConfig.Builder config() {

@@ -8,39 +8,20 @@ import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.lint.report.ReportWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lints migration scripts for operations that block traffic or break running code.",
-                "Directories are searched for *.sql (with Flyway .sql.conf sidecars); '-' reads standard input."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
-                "2:bad usage, bad input or a tool error (one line on stderr says which)"})
-final class LintCommand implements Callable<Integer> {
+/** {@code zdm lint}: the static checks. */
+final class LintCommand implements Command {
 
     private final Io io;
-
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--changed-since", paramLabel = "GIT_REF",
-            description = "Report only scripts changed since the merge base with GIT_REF (all are still read for context).")
+    final InputOptions input = new InputOptions();
+    final OutputOptions output = new OutputOptions();
     String changedSince;
-
-    @Option(names = "--explain", paramLabel = "RULE", description = "Explain one rule: the lock, why it hurts, the safe way.")
+    final List<Path> only = new java.util.ArrayList<>();
     String explain;
-
-    @Option(names = "--list-rules", description = "List every rule with its default severity.")
     boolean listRules;
 
     LintCommand(Io io) {
@@ -48,7 +29,34 @@ final class LintCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public void register(ArgParser p) {
+        input.register(p);
+        output.register(p);
+        p.value("--changed-since", "GIT_REF", "Report only scripts changed since the merge base with GIT_REF (all are still read for context).",
+                        v -> changedSince = v)
+                .value("--only", "FILE", "Report only this script (repeatable; all PATHs are still read for context), e.g. a commit's staged files.",
+                        v -> only.add(Path.of(v)))
+                .value("--explain", "RULE", "Explain one rule: the lock, why it hurts, the safe way.", v -> explain = v)
+                .flag("--list-rules", "List every rule with its default severity.", () -> listRules = true);
+    }
+
+    @Override
+    public String description() {
+        return """
+                Usage: zdm lint [OPTIONS] [PATH...]
+                Lints migration scripts for operations that block traffic or break running code.
+                Directories are searched for *.sql (with Flyway .sql.conf sidecars); '-' reads standard input.
+                """;
+    }
+
+    @Override
+    public String exitCodes() {
+        return Zdm.EXIT_CODES;
+    }
+
+    @Override
+    public int call(List<String> positional) {
+        input.paths = positional;
         if (listRules) {
             io.out().print(RuleTexts.list(Linter.rules()));
             return ExitCode.CLEAN;
@@ -68,8 +76,30 @@ final class LintCommand implements Callable<Integer> {
             long count = scripts.stream().filter(target).count();
             io.err().println("zdm: " + count + " of " + scripts.size() + " scripts changed since " + changedSince);
         }
+        if (!only.isEmpty()) {
+            target = target.and(only(scripts));
+        }
         LintReport report = linter.lint(scripts, target);
         output.print(io, chosen, f -> ReportWriter.render(report, f), report.summary());
         return report.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** A file named by --only must be one of the scripts read: a typo would otherwise report nothing and pass. */
+    private Predicate<MigrationScript> only(List<MigrationScript> scripts) {
+        Path cwd = Path.of("").toAbsolutePath();
+        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        for (Path p : only) {
+            wanted.add(p.toAbsolutePath().normalize());
+        }
+        java.util.Set<Path> read = new java.util.HashSet<>();
+        for (MigrationScript s : scripts) {
+            read.add(cwd.resolve(s.path()).normalize());
+        }
+        for (Path p : only) {
+            if (!read.contains(p.toAbsolutePath().normalize())) {
+                throw new LintException(p + ": named by --only but not among the scripts read (give its directory as a PATH)");
+            }
+        }
+        return s -> wanted.contains(cwd.resolve(s.path()).normalize());
     }
 }

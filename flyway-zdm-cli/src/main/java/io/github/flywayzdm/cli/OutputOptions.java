@@ -2,7 +2,6 @@ package io.github.flywayzdm.cli;
 
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.report.ReportFormat;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +13,25 @@ import java.util.function.Function;
 /** Where and how a report goes: shared by {@code zdm lint} and {@code zdm trace}. */
 final class OutputOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).")
     String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE; the text report still goes to stdout.")
     Path output;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always, never.")
     Io.ColourMode colour = Io.ColourMode.AUTO;
+
+    void register(ArgParser p) {
+        p.value("--format", "FORMAT", "text, json, sarif, junit, github or gitlab (default text; github when GITHUB_ACTIONS=true).",
+                        v -> format = v)
+                .value("-o, --output", "FILE", "Write the report to FILE; the text report (annotations under GitHub Actions) still goes to stdout.", v -> output = Path.of(v))
+                .value("--color", "WHEN", "auto (default: only on a terminal, never with NO_COLOR), always, never.", v -> colour = colourMode(v));
+    }
+
+    private static Io.ColourMode colourMode(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> Io.ColourMode.AUTO;
+            case "always" -> Io.ColourMode.ALWAYS;
+            case "never" -> Io.ColourMode.NEVER;
+            default -> throw new ArgParser.UsageException("Invalid value for option '--color': expected auto, always or never, got '" + v + "'");
+        };
+    }
 
     /** Parsed before any work, so a typo fails at once. */
     ReportFormat format(Io io) {
@@ -32,12 +40,18 @@ final class OutputOptions {
 
     /**
      * Text to stdout (coloured on a terminal); another format to the output file, or to stdout with the summary on
-     * stderr so stdout stays machine-readable.
+     * stderr so stdout stays machine-readable. Under GitHub Actions, a report written to a file leaves workflow
+     * annotations on stdout instead of the text, so one call gives both the SARIF file and the annotations.
      */
     void print(Io io, ReportFormat chosen, Function<ReportFormat, String> render, String summary) {
         if (output != null) {
             write(output, render.apply(chosen));
-            io.out().print(text(io, render));
+            if (io.githubActions() && chosen != ReportFormat.GITHUB) {
+                io.out().print(render.apply(ReportFormat.GITHUB));
+                io.err().println("zdm: " + summary);
+            } else {
+                io.out().print(text(io, render));
+            }
         } else if (chosen == ReportFormat.TEXT) {
             io.out().print(text(io, render));
         } else {

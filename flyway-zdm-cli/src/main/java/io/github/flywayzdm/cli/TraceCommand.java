@@ -7,41 +7,18 @@ import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.trace.LockTrace;
 import io.github.flywayzdm.trace.TraceDiff;
 import io.github.flywayzdm.trace.TraceReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Applies the migrations to a throwaway PostgreSQL and reports what each statement really locked,",
-                "rewrote and scanned, next to the static findings. Embedded server of --pg-version unless --jdbc-url is given",
-                "(a fresh database is created there and dropped; the password comes from ZDM_TRACE_PASSWORD or PGPASSWORD)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:a statement failed or findings at or above --fail-on",
-                "2:bad usage, bad input or a tool error (one line on stderr says which)"})
-final class TraceCommand implements Callable<Integer> {
+/** {@code zdm trace}: applies the migrations to a real server and reports what they locked. */
+final class TraceCommand implements Command {
 
     private final Io io;
-
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--seed-rows", paramLabel = "N", description = "Fill each table a migration creates with N rows (default 0).")
+    final InputOptions input = new InputOptions();
+    final OutputOptions output = new OutputOptions();
     long seedRows;
-
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Trace on this server instead of an embedded one (needs CREATEDB).")
     String jdbcUrl;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "User for --jdbc-url.")
     String user;
-
-    @Option(names = "--compare-pg-version", paramLabel = "MAJOR",
-            description = "Also trace on this embedded major and print what differs.")
     Integer compareWith;
 
     TraceCommand(Io io) {
@@ -49,7 +26,38 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public void register(ArgParser p) {
+        input.register(p);
+        output.register(p);
+        p.value("--seed-rows", "N", "Fill each table a migration creates with N rows (default 0).", v -> seedRows = ArgParser.number("--seed-rows", v))
+                .value("--jdbc-url", "URL", "Trace on this server instead of an embedded one (needs CREATEDB).", v -> jdbcUrl = v)
+                .value("--user", "NAME", "User for --jdbc-url.", v -> user = v)
+                .value("--compare-pg-version", "MAJOR", "Also trace on this embedded major and print what differs.",
+                        v -> compareWith = ArgParser.integer("--compare-pg-version", v));
+    }
+
+    @Override
+    public String description() {
+        return """
+                Usage: zdm trace [OPTIONS] [PATH...]
+                Applies the migrations to a throwaway PostgreSQL and reports what each statement really locked,
+                rewrote and scanned, next to the static findings. Embedded server of --pg-version unless --jdbc-url is given
+                (a fresh database is created there and dropped; the password comes from ZDM_TRACE_PASSWORD or PGPASSWORD).
+                """;
+    }
+
+    @Override
+    public String exitCodes() {
+        return """
+                  0  no finding at or above --fail-on
+                  1  a statement failed or findings at or above --fail-on
+                  2  bad usage, bad input or a tool error (one line on stderr says which)
+                """;
+    }
+
+    @Override
+    public int call(List<String> positional) {
+        input.paths = positional;
         ReportFormat chosen = output.format(io);
         LintConfig config = input.config().build();
         List<MigrationScript> scripts = input.scripts(io);

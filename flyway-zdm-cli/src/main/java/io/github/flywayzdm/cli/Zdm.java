@@ -1,8 +1,8 @@
 package io.github.flywayzdm.cli;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.github.flywayzdm.lint.UrlMask;
 
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -10,22 +10,43 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
-/** {@code zdm}: the command-line front end of flyway-zdm. */
-@Command(name = "zdm", mixinStandardHelpOptions = true, versionProvider = Zdm.Version.class,
-        description = "Zero-downtime checks for PostgreSQL migrations (Flyway layout).",
-        subcommands = {LintCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
-                "2:bad usage, bad input or a tool error (one line on stderr says which)"})
-public final class Zdm implements Runnable {
+/**
+ * {@code zdm}: the command-line front end of flyway-zdm. A call loads only what its command needs: {@code --version}
+ * no linter, {@code lint} no trace, embedded server or JDBC driver.
+ */
+public final class Zdm {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static final String EXIT_CODES = """
+              0  no finding at or above --fail-on
+              1  findings at or above --fail-on
+              2  bad usage, bad input or a tool error (one line on stderr says which)
+            """;
+
+    private static final String USAGE = """
+            Usage: zdm [-hV] COMMAND
+            Zero-downtime checks for PostgreSQL migrations (Flyway layout).
+              -h, --help      Show this help message and exit.
+              -V, --version   Print version information and exit.
+            Commands:
+              lint   Lints migration scripts for operations that block traffic or break running code.
+              trace  Applies the migrations to a throwaway PostgreSQL and reports what each statement locked.
+              help   Shows the help of a command: zdm help lint.
+
+            Exit codes:
+            """ + EXIT_CODES;
+
+    private Zdm() {
+    }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, System.getenv(), System.console() != null));
+        int exit = run(args, System.in, System.out, System.err, System.getenv(), System.console() != null);
+        if (Boolean.getBoolean("zdm.cds.training")) {
+            Training.run(); // the launcher is writing a class-data archive: load what a typical lint needs
+        }
+        System.exit(exit);
     }
 
     /** Runs one command line; returns the exit code. Never throws for bad input. */
@@ -34,24 +55,86 @@ public final class Zdm implements Runnable {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Io io = new Io(in, o, e, env, interactive);
-        CommandLine cli = new CommandLine(new Zdm(), new Factory(io));
-        cli.setOut(o).setErr(e).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        try {
+            return dispatch(args, io);
+        } catch (ArgParser.UsageException ex) {
+            e.println("zdm: " + ControlChars.escape(UrlMask.mask(ex.getMessage())));
+            return ExitCode.ERROR;
+        } catch (OutOfMemoryError ex) {
+            // the work's objects are unreachable once the stack has unwound, so this line can still be printed
+            e.println("zdm: out of memory (give the JVM more heap, e.g. JAVA_OPTS=-Xmx2g, or lint fewer files at once)");
+            return ExitCode.ERROR;
+        } catch (StackOverflowError ex) {
+            e.println("zdm: stack overflow (a statement nested too deeply?); JAVA_OPTS=-Xss8m gives the JVM a deeper stack");
+            return ExitCode.ERROR;
+        } catch (RuntimeException ex) {
             e.println("zdm: " + oneLine(ex));
             return ExitCode.ERROR;
-        });
-        cli.setParameterExceptionHandler((ex, args1) -> {
-            e.println("zdm: " + ex.getMessage());
-            e.println("Try 'zdm " + (ex.getCommandLine().getCommandName().equals("zdm") ? "" : ex.getCommandLine().getCommandName() + " ")
-                    + "--help' for more information.");
-            return ExitCode.ERROR;
-        });
-        try {
-            return cli.execute(args);
         } finally {
             o.flush();
             e.flush();
         }
+    }
+
+    private static int dispatch(String[] args, Io io) {
+        if (args.length == 0) {
+            throw new ArgParser.UsageException("Missing command: use 'zdm lint' or 'zdm trace' (see 'zdm --help')");
+        }
+        String first = args[0];
+        switch (first) {
+            case "-h", "--help" -> {
+                io.out().print(USAGE);
+                return ExitCode.CLEAN;
+            }
+            case "-V", "--version" -> {
+                io.out().println(version());
+                return ExitCode.CLEAN;
+            }
+            case "help" -> {
+                if (args.length == 1) {
+                    io.out().print(USAGE);
+                    return ExitCode.CLEAN;
+                }
+                return execute(command(args[1], io), args[1], new String[] {"--help"}, io);
+            }
+            default -> {
+                return execute(command(first, io), first, args, io);
+            }
+        }
+    }
+
+    private static Command command(String name, Io io) {
+        return switch (name) {
+            case "lint" -> new LintCommand(io);
+            case "trace" -> new TraceCommand(io);
+            default -> throw new ArgParser.UsageException(name.startsWith("-")
+                    ? "Unknown option: '" + name + "' (see 'zdm --help')"
+                    : "Unknown command: '" + name + "': use 'zdm lint' or 'zdm trace' (see 'zdm --help')");
+        };
+    }
+
+    private static int execute(Command command, String name, String[] args, Io io) {
+        boolean[] help = {false};
+        boolean[] version = {false};
+        ArgParser parser = new ArgParser(name);
+        command.register(parser);
+        parser.flag("-h, --help", "Show this help message and exit.", () -> help[0] = true)
+                .flag("-V, --version", "Print version information and exit.", () -> version[0] = true);
+        List<String> positional = parser.parse(args, args.length > 0 && args[0].equals(name) ? 1 : 0);
+        if (help[0]) {
+            io.out().print(command.description() + parser.optionHelp() + "\nExit codes:\n" + command.exitCodes());
+            return ExitCode.CLEAN;
+        }
+        if (version[0]) {
+            io.out().println(version());
+            return ExitCode.CLEAN;
+        }
+        return command.call(positional);
+    }
+
+    static String version() {
+        String v = Zdm.class.getPackage().getImplementationVersion();
+        return "zdm " + (v == null ? "(development build)" : v);
     }
 
     /** Tool errors are one line: the message users can act on, never a stack trace. */
@@ -64,33 +147,6 @@ public final class Zdm implements Runnable {
         if (!(t instanceof LintException) && !(t instanceof IllegalArgumentException)) {
             message = t.getClass().getSimpleName() + ": " + message;
         }
-        return message.lines().findFirst().orElse(message);
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'zdm lint' or 'zdm trace' (see 'zdm --help')");
-    }
-
-    /** Gives commands the {@link Io} of this run. */
-    private record Factory(Io io) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == LintCommand.class) {
-                return type.cast(new LintCommand(io));
-            }
-            if (type == TraceCommand.class) {
-                return type.cast(new TraceCommand(io));
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Zdm.class.getPackage().getImplementationVersion();
-            return new String[] {"zdm " + (v == null ? "(development build)" : v)};
-        }
+        return ControlChars.escape(UrlMask.mask(message.lines().findFirst().orElse(message)));
     }
 }

@@ -24,9 +24,15 @@ class ZdmJarIT {
     }
 
     private Run java(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        return java(List.of(), env, stdin, args);
+    }
+
+    private Run java(List<String> jvm, Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("zdm.cli.jar");
         assertThat(jar).as("zdm.cli.jar system property (set by failsafe)").isNotNull();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().remove("GITHUB_ACTIONS");
@@ -70,5 +76,44 @@ class ZdmJarIT {
         assertThat(missing.out()).isEmpty();
 
         assertThat(java(Map.of(), "", "--version").out()).isEqualTo("zdm 0.1.0-SNAPSHOT\n");
+    }
+
+    @Test
+    void aPasswordInTheTraceUrlIsNeverPrinted() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(db.resolve("V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);");
+        for (String url : List.of("postgres://app:Hunter2pw@localhost/db", "jdbc:postgres://app:Hunter2pw@localhost/db",
+                "jdbc:postgresql://app:Hunter2pw@localhost:1/db", "jdbc:postgresql://localhost:1/db?user=app&password=Hunter2pw")) {
+            Run r = java(Map.of(), "", "trace", "--jdbc-url", url, "db");
+            assertThat(r.exit()).as(url + ": " + r.err()).isEqualTo(2);
+            assertThat(r.out() + r.err()).as(url).doesNotContain("Hunter2pw").contains("***");
+            assertThat(r.err().lines().count()).as(r.err()).isOne();
+        }
+        Run typo = java(Map.of(), "", "trace", "--jdbc-url", "jdbc:postgres://app:Hunter2pw@localhost/db", "db");
+        assertThat(typo.err()).contains("jdbc:postgresql://");
+    }
+
+    /** Start-up work only for what the command needs, seen in the JVM's class-loading log. */
+    @Test
+    void lintLoadsNoTraceServerOrDriverAndVersionNoLinter() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(db.resolve("V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, c text);\nALTER TABLE t ADD COLUMN d int;\n"
+                + "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_c ON t (c);\nUPDATE t SET c = 'x' WHERE id = 1;\n");
+        Path log = dir.resolve("classes.log");
+        Run lint = java(List.of("-Xlog:class+load=info:file=" + log), Map.of(), "", "lint", "db");
+        assertThat(lint.exit()).as(lint.err()).isZero();
+        String loaded = Files.readString(log);
+        assertThat(loaded).contains("io.github.flywayzdm.lint.Linter ")
+                .doesNotContain("io.github.flywayzdm.trace.").doesNotContain("io.zonky.").doesNotContain("org.postgresql.")
+                .doesNotContain("net.sf.jsqlparser.").doesNotContain("picocli.");
+
+        Files.writeString(db.resolve("V2__v.sql"), "CREATE VIEW v AS SELECT id FROM t;\n");
+        assertThat(java(List.of("-Xlog:class+load=info:file=" + log), Map.of(), "", "lint", "db").exit()).isZero();
+        assertThat(Files.readString(log)).as("a view needs JSqlParser for its sources").contains("net.sf.jsqlparser.")
+                .doesNotContain("io.github.flywayzdm.trace.");
+
+        Run version = java(List.of("-Xlog:class+load=info:file=" + log), Map.of(), "", "--version");
+        assertThat(version.out()).startsWith("zdm ");
+        assertThat(Files.readString(log)).doesNotContain("io.github.flywayzdm.lint.Linter ").doesNotContain("net.sf.jsqlparser.");
     }
 }

@@ -168,7 +168,7 @@ class ZdmTest {
         Path bad = Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', '-', '-', ' ', (byte) 0xE9, '\n'});
         zdm("lint", bad.toString()).assertCleanError("V1__latin1.sql:2: not valid UTF-8");
         zdm("lint", "/proc/self/mem").assertCleanError("/proc/self/mem: cannot read file");
-        zdm("lint", "--pg-version", "12", dir.toString()).assertCleanError("must be 13..18, got 12");
+        zdm("lint", "--pg-version", "9", dir.toString()).assertCleanError("must be 10..18, got 9");
         zdm("lint", "--format", "xml", dir.toString()).assertCleanError("Unknown report format 'xml'");
         zdm("lint", "--no-such-option").assertCleanError("Unknown option: '--no-such-option'");
         zdm("lint", "--output", "/proc/version/x.json", "--format", "json", unsafe().toString())
@@ -220,10 +220,59 @@ class ZdmTest {
     }
 
     @Test
+    void anythingThatLooksLikeAnOptionButIsNoneIsAUsageErrorNeverASilentPass() throws Exception {
+        Path db = unsafe();
+        for (String arg : List.of("-V2__x.sql", "-h2", "--versions", "-x", "--list-rules=yes")) {
+            Result r = zdm("lint", arg, db.toString());
+            r.assertCleanError(arg.equals("--list-rules=yes") ? "Option '--list-rules' takes no value" : "Unknown option: '" + arg + "'");
+            assertThat(r.err().lines().count()).as(arg).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+        }
+        zdm("lint", "--format").assertCleanError("Missing value for option '--format' (FORMAT)");
+        zdm("lint", "--rule", "drop-column", db.toString()).assertCleanError("must be ID=LEVEL, got 'drop-column'");
+        zdm("lint", "--color", "sometimes", db.toString()).assertCleanError("expected auto, always or never");
+        zdm("-V2__x.sql").assertCleanError("Unknown option: '-V2__x.sql'");
+        zdm("lnit").assertCleanError("Unknown command: 'lnit'");
+        zdm("trace", "--seed-rows", "many", db.toString()).assertCleanError("'many' is not a whole number");
+
+        // after --, a file may be named like an option; -ofile and --name=value are the two attached forms
+        Files.writeString(db.resolve("-V3__dash.sql"), "SELECT 1;");
+        Result dashed = zdm("lint", "--fail-on=never", "-o" + dir.resolve("r.json"), "--format=json", "--", db.resolve("-V3__dash.sql").toString());
+        assertThat(dashed.exit()).as(dashed.err()).isZero();
+        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"files\": 1");
+    }
+
+    @Test
+    void onlyReportsTheNamedScriptsButReadsTheWholeHistory() throws Exception {
+        Path db = migrations("V1__t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, c text, CONSTRAINT c_nn CHECK (c IS NOT NULL));\nCREATE INDEX t_id ON t (id);",
+                "V2__nn.sql", "SET lock_timeout = '2s';\nALTER TABLE t ALTER COLUMN c SET NOT NULL;");
+        Result r = zdm("lint", "--only", db.resolve("V2__nn.sql").toString(), db.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("1 file, 2 statements: 0 errors");
+        Result alone = zdm("lint", db.resolve("V2__nn.sql").toString());
+        assertThat(alone.out()).contains("error[set-not-null-scan]");
+        zdm("lint", "--only", db.resolve("V9__typo.sql").toString(), db.toString()).assertCleanError("V9__typo.sql: named by --only but not among the scripts read");
+    }
+
+    @Test
+    void underGitHubActionsAReportFileLeavesAnnotationsOnStdout() throws Exception {
+        Path sarif = dir.resolve("zdm.sarif");
+        Result r = zdm(Map.of("GITHUB_ACTIONS", "true"), false, "", "lint", "--format", "sarif", "--output", sarif.toString(), unsafe().toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).startsWith("::error file=").doesNotContain("= fix:");
+        assertThat(r.err()).startsWith("zdm: 2 files, 4 statements: 1 error, 1 warning");
+        assertThat(Files.readString(sarif)).contains("\"version\": \"2.1.0\"");
+    }
+
+    @Test
     void helpAndVersion() {
         Result help = zdm("lint", "--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--changed-since=GIT_REF").contains("Exit codes:");
+        assertThat(help.out()).startsWith("Usage: zdm lint [OPTIONS] [PATH...]").contains("--changed-since=GIT_REF")
+                .contains("-o, --output=FILE").contains("Exit codes:");
+        assertThat(zdm("help", "lint").out()).isEqualTo(help.out());
+        assertThat(zdm("--help").out()).startsWith("Usage: zdm [-hV] COMMAND").contains("trace");
+        assertThat(zdm("lint", "-V").out()).startsWith("zdm ");
         assertThat(zdm(new HashMap<>(), false, "", "--version").out()).startsWith("zdm ");
     }
 }

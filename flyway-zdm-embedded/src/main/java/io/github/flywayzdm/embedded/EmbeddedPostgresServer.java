@@ -31,6 +31,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             "max_connections", "300",
             "max_locks_per_transaction", "256");
 
+    static {
+        // zonky reports each initdb and postmaster step at INFO; with slf4j-simple (the zdm CLI) or Maven's own provider
+        // (mvn zdm:trace) that is noise in the user's output. A level the user set wins; failures still come through.
+        String zonky = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres";
+        if (System.getProperty(zonky) == null) {
+            System.setProperty(zonky, "warn");
+        }
+    }
+
     private EmbeddedPostgres postgres;
     private final int major;
     /** Set for a restartable server: the data directory it keeps between restarts (deleted on close). */
@@ -84,10 +93,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
+        // initdb's and the server's own output (about 45 lines) go to a file, not the user's log; shown only on failure
+        Path log;
+        try {
+            log = Files.createTempFile("zdm-pg" + major + "-", ".log");
+            log.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException("Could not start embedded PostgreSQL " + major + ": " + e.getMessage()
+                    + tail(log), e));
+        }
+    }
+
+    /** The last lines of the server's output, to explain a failed start. */
+    private static String tail(Path log) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+            return lines.isEmpty() ? "" : "; server output: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL " + major + ": " + e.getMessage(), e);
+            return "";
         }
     }
 

@@ -2,6 +2,11 @@ package io.github.flywayzdm.embedded;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,5 +36,27 @@ class EmbeddedPostgresServerTest {
         assertThat(PgVersions.parseMajor(" 18.6.0 ")).isEqualTo(18);
         assertThatThrownBy(() -> PgVersions.parseMajor("12")).hasMessageContaining("not supported").hasMessageContaining("13");
         assertThatThrownBy(() -> PgVersions.parseMajor("latest")).hasMessageContaining("Not a PostgreSQL version");
+    }
+
+    @Test
+    void theServersOwnOutputStaysOutOfTheLogUnlessItFails() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(PgVersions.selectedMajor())) {
+                assertThat(pg.port()).isPositive();
+            }
+            Thread.sleep(500); // zonky logs the server's output from background threads
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain("The files belonging to this database system").doesNotContain("database system is ready")
+                .doesNotContain("initdb").doesNotContain("postmaster");
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(PgVersions.selectedMajor(), Map.of("shared_buffers", "lots")))
+                .hasMessageContaining("Could not start embedded PostgreSQL")
+                .hasMessageContaining("shared_buffers"); // the tail of the server's own log says why
     }
 }

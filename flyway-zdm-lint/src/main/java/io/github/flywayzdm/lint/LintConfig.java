@@ -28,6 +28,7 @@ public final class LintConfig {
     private final List<String> excludes;
     private final String baselineVersion;
     private final boolean lockTimeoutByRunner;
+    private final boolean statementTimeoutByRunner;
     private final boolean flywayMixed;
     private final Severity unparsedSeverity;
     private final TableSizes tableSizes;
@@ -44,6 +45,7 @@ public final class LintConfig {
         this.excludes = List.copyOf(b.excludes);
         this.baselineVersion = b.baselineVersion;
         this.lockTimeoutByRunner = b.lockTimeoutByRunner;
+        this.statementTimeoutByRunner = b.statementTimeoutByRunner;
         this.flywayMixed = b.flywayMixed;
         this.unparsedSeverity = b.unparsedSeverity;
         this.tableSizes = b.tableSizes;
@@ -70,6 +72,7 @@ public final class LintConfig {
         b.excludes.addAll(excludes);
         b.baselineVersion = baselineVersion;
         b.lockTimeoutByRunner = lockTimeoutByRunner;
+        b.statementTimeoutByRunner = statementTimeoutByRunner;
         b.flywayMixed = flywayMixed;
         b.unparsedSeverity = unparsedSeverity;
         b.tableSizes = tableSizes;
@@ -77,7 +80,7 @@ public final class LintConfig {
         return b;
     }
 
-    /** Target PostgreSQL major version (13-18): verdicts change with it. */
+    /** Target PostgreSQL major version (10-18): verdicts change with it. */
     public int pgMajor() {
         return pgMajor;
     }
@@ -123,6 +126,11 @@ public final class LintConfig {
         return lockTimeoutByRunner;
     }
 
+    /** True when the runner sets a statement_timeout before each migration (the callbacks' statementTimeout setting). */
+    public boolean statementTimeoutByRunner() {
+        return statementTimeoutByRunner;
+    }
+
     /** Flyway's {@code mixed} setting: transactional and non-transactional statements allowed in one script. */
     public boolean flywayMixed() {
         return flywayMixed;
@@ -164,6 +172,7 @@ public final class LintConfig {
         private final List<String> excludes = new ArrayList<>();
         private String baselineVersion;
         private boolean lockTimeoutByRunner;
+        private boolean statementTimeoutByRunner;
         private boolean flywayMixed;
         private Severity unparsedSeverity = Severity.WARNING;
         private TableSizes tableSizes = TableSizes.unknown();
@@ -173,8 +182,8 @@ public final class LintConfig {
         }
 
         public Builder pgMajor(int major) {
-            if (major < 13 || major > 18) {
-                throw new IllegalArgumentException("Target PostgreSQL version must be 13..18, got " + major);
+            if (major < 10 || major > 18) {
+                throw new IllegalArgumentException("Target PostgreSQL version must be 10..18, got " + major);
             }
             this.pgMajor = major;
             return this;
@@ -226,6 +235,11 @@ public final class LintConfig {
 
         public Builder lockTimeoutByRunner(boolean value) {
             this.lockTimeoutByRunner = value;
+            return this;
+        }
+
+        public Builder statementTimeoutByRunner(boolean value) {
+            this.statementTimeoutByRunner = value;
             return this;
         }
 

@@ -30,7 +30,7 @@ public final class LintSettings {
 
     /** Keys accepted in a settings file (plus the {@code rule.} and {@code placeholder.} prefixes). */
     public static final List<String> KEYS = List.of("pg-version", "fail-on", "exclude", "baseline-version",
-            "lock-timeout-by-runner", "flyway-mixed", "unparsed", "placeholder-prefix", "placeholder-suffix");
+            "lock-timeout-by-runner", "statement-timeout-by-runner", "flyway-mixed", "unparsed", "placeholder-prefix", "placeholder-suffix");
 
     private LintSettings() {
     }
@@ -94,6 +94,7 @@ public final class LintSettings {
             }
             case "baseline-version" -> builder.baselineVersion(value.strip());
             case "lock-timeout-by-runner" -> builder.lockTimeoutByRunner(bool(k, value));
+            case "statement-timeout-by-runner" -> builder.statementTimeoutByRunner(bool(k, value));
             case "flyway-mixed" -> builder.flywayMixed(bool(k, value));
             case "unparsed" -> builder.unparsedSeverity(Severity.parse(value));
             case "placeholder-prefix" -> builder.placeholderDelimiters(value, builder.build().placeholderSuffix());
@@ -110,7 +111,7 @@ public final class LintSettings {
         try {
             return Integer.parseInt(dot < 0 ? digits : digits.substring(0, dot));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version 13..18, got '" + value + "'");
+            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version 10..18, got '" + value + "'");
         }
     }
 

@@ -75,6 +75,17 @@ public final class Linter {
         return engine.plan(scripts);
     }
 
+    /**
+     * The one reading of one script, what Flyway will execute as the linter reads it: statements with positions and
+     * operations, relations resolved through search_path, Flyway's transaction decision, CONCURRENTLY, settings
+     * changes, the sidecar and the {@code zdm:} directives (read with the same duration grammar as SET lock_timeout).
+     *
+     * @throws LintException with file:line when a {@code zdm:} directive's value is not a duration
+     */
+    public ScriptAnalysis analyze(MigrationScript script) {
+        return engine.analyze(script);
+    }
+
     /** The rule catalogue, sorted by id. */
     public static List<RuleInfo> rules() {
         return RuleCatalogue.all().stream().map(Rule::info)

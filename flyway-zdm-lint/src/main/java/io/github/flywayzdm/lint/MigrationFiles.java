@@ -69,6 +69,10 @@ public final class MigrationFiles {
 
     private static MigrationScript read(Path file, Path baseDir) {
         String display = display(file, baseDir);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO or device named *.sql would be read forever (or block): refuse it at once
+            throw new LintException(display + ": not a regular file (a FIFO, socket or device?): refusing to read it");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

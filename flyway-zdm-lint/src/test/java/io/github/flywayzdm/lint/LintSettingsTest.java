@@ -53,7 +53,7 @@ class LintSettingsTest {
     @Test
     void problemsNameTheFileAndLine() throws Exception {
         Path file = dir.resolve("bad.properties");
-        for (var bad : List.of(List.of("pg-version = 12", "13..18, got 12"), List.of("pg-versoin = 16", "unknown setting 'pg-versoin'"),
+        for (var bad : List.of(List.of("pg-version = 9", "10..18, got 9"), List.of("pg-versoin = 16", "unknown setting 'pg-versoin'"),
                 List.of("rule.no-such-rule = error", "unknown rule 'no-such-rule'"), List.of("fail-on = loud", "Unknown severity 'loud'"),
                 List.of("just words", "expected 'key = value'"), List.of("lock-timeout-by-runner = yes", "must be true or false"))) {
             Files.writeString(file, "# first line\n" + bad.get(0) + "\n");

@@ -9,6 +9,7 @@ import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.PlannedScript;
 import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.UrlMask;
 import io.github.flywayzdm.trace.internal.ServerDatabase;
 import io.github.flywayzdm.trace.internal.Tracer;
 import io.github.flywayzdm.trace.internal.Verdicts;
@@ -68,7 +69,14 @@ public final class LockTrace {
             return new TraceReport(db.serverVersion(), b.seedRows, traces, findings, result.notes(), result.failure(), b.failOn,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
-            throw new LintException("lock trace: " + e.getMessage().lines().findFirst().orElse("database error"), e);
+            // no cause: a driver's message may quote the URL, and stack traces get printed
+            String message = e.getMessage() == null ? "database error" : e.getMessage().lines().findFirst().orElse("database error");
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String where = b.url != null && (state.startsWith("08") || state.startsWith("28"))
+                    ? "cannot connect to " + UrlMask.mask(b.url) + ": " : "";
+            String fix = state.startsWith("08") ? "; check host, port and that the server accepts connections"
+                    : state.startsWith("28") ? "; check the user and the password (ZDM_TRACE_PASSWORD or PGPASSWORD)" : "";
+            throw new LintException("lock trace: " + where + UrlMask.mask(message) + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")") + fix);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -112,14 +120,26 @@ public final class LockTrace {
 
         /** The major of the embedded server, 13..18 (default 17). */
         public Builder pgMajor(int major) {
-            LintConfig.builder().pgMajor(major); // validates the range
+            if (major < 13 || major > 18) { // the linter also knows 10-12; the embedded servers start at 13
+                throw new IllegalArgumentException("The trace runs PostgreSQL 13..18, got " + major);
+            }
             this.pgMajor = major;
             return this;
         }
 
-        /** Trace on your server instead: a fresh database is created there and dropped afterwards. */
+        /**
+         * Trace on your server instead: a fresh database is created there and dropped afterwards.
+         *
+         * @throws IllegalArgumentException when {@code jdbcUrl} is not a {@code jdbc:postgresql:} URL (the message masks
+         *                                  any password in it)
+         */
         public Builder server(String jdbcUrl, String user, String password) {
-            this.url = Objects.requireNonNull(jdbcUrl);
+            Objects.requireNonNull(jdbcUrl);
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("the server URL must start with jdbc:postgresql:// (e.g. "
+                        + "jdbc:postgresql://localhost:5432/postgres, user and password given separately), got " + UrlMask.mask(jdbcUrl));
+            }
+            this.url = jdbcUrl;
             this.user = user;
             this.password = password;
             return this;

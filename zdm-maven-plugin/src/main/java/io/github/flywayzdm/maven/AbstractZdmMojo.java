@@ -32,7 +32,7 @@ abstract class AbstractZdmMojo extends AbstractMojo {
     @Parameter(property = "zdm.locations", defaultValue = "classpath:db/migration")
     protected List<String> locations;
 
-    /** Target PostgreSQL major version, 13..18. */
+    /** Target PostgreSQL major version, 10..18 (the trace goal runs 13..18). */
     @Parameter(property = "zdm.pgVersion")
     protected String pgVersion;
 

@@ -1,6 +1,7 @@
 package io.github.flywayzdm.maven;
 
 import io.github.flywayzdm.lint.ChangedFiles;
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.LintReport;
@@ -70,9 +71,9 @@ public class LintMojo extends AbstractZdmMojo {
     /** Compiler style ({@code /abs/path/V2__x.sql:[3,1] ...}) so IDEs and CI log viewers link to the line. */
     private void log(LintReport report, Path basedir) {
         for (Finding f : report.active()) {
-            String line = basedir.resolve(f.file()).toAbsolutePath() + ":[" + f.line() + "," + f.column() + "] "
+            String line = ControlChars.escape(basedir.resolve(f.file()).toAbsolutePath() + ":[" + f.line() + "," + f.column() + "] "
                     + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + f.message()
-                    + System.lineSeparator() + "    fix: " + f.safeAlternative().replace("\n", System.lineSeparator() + "         ");
+                    + System.lineSeparator() + "    fix: " + f.safeAlternative().replace("\n", System.lineSeparator() + "         "));
             if (f.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else if (f.severity() == Severity.WARNING) {

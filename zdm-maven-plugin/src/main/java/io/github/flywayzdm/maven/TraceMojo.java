@@ -1,9 +1,11 @@
 package io.github.flywayzdm.maven;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.UrlMask;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.trace.LockTrace;
 import io.github.flywayzdm.trace.TraceFinding;
@@ -71,14 +73,15 @@ public class TraceMojo extends AbstractZdmMojo {
                 throw new MojoFailureException("flyway-zdm trace: " + report.summary() + ". Reports: " + outputDirectory);
             }
         } catch (LintException | IllegalArgumentException e) {
-            throw new MojoExecutionException("flyway-zdm: " + e.getMessage(), e);
+            // no cause: Maven prints the chain with -e, and a driver's message may quote the URL
+            throw new MojoExecutionException("flyway-zdm: " + UrlMask.mask(e.getMessage()));
         }
     }
 
     private void log(TraceReport report) {
         for (TraceFinding f : report.findings()) {
             String line = basedir().resolve(f.file()).toAbsolutePath() + ":[" + f.line() + ",1] "
-                    + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + f.message();
+                    + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + ControlChars.escape(f.message());
             if (f.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else if (f.severity() == Severity.WARNING) {
@@ -88,7 +91,7 @@ public class TraceMojo extends AbstractZdmMojo {
             }
         }
         if (report.failure() != null) {
-            getLog().error("flyway-zdm trace: failed at " + report.failure());
+            getLog().error("flyway-zdm trace: failed at " + ControlChars.escape(String.valueOf(report.failure())));
         }
         getLog().info("flyway-zdm trace: " + report.summary());
     }

@@ -13,7 +13,7 @@ final class Checkpoints {
     static final String TABLE = "zdm_backfill_progress";
 
     /** A checkpoint row as read. */
-    record Row(String status, String[] lastKey, String[] upperKey, long rowsDone, Integer batchSize) {
+    record Row(CheckpointStatus status, String statusText, String[] lastKey, String[] upperKey, long rowsDone, Integer batchSize) {
     }
 
     private final String table;
@@ -58,20 +58,20 @@ final class Checkpoints {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Row(rs.getString(1), strings(rs.getArray(2)), strings(rs.getArray(3)), rs.getLong(4),
+                return new Row(CheckpointStatus.of(rs.getString(1)), rs.getString(1), strings(rs.getArray(2)), strings(rs.getArray(3)), rs.getLong(4),
                         (Integer) rs.getObject(5));
             }
         }
     }
 
     /** Creates the row; false when another worker created it first. */
-    boolean create(Connection c, String id, String tableName, String[] upper, String status, int batchSize) throws SQLException {
+    boolean create(Connection c, String id, String tableName, String[] upper, CheckpointStatus status, int batchSize) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
                 + " (id, table_name, upper_key, status, batch_size) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, id);
             ps.setString(2, tableName);
             ps.setArray(3, upper == null ? null : c.createArrayOf("text", upper));
-            ps.setString(4, status);
+            ps.setString(4, status.text());
             ps.setInt(5, batchSize);
             return ps.executeUpdate() == 1;
         }
@@ -105,12 +105,12 @@ final class Checkpoints {
         }
     }
 
-    void setStatus(Connection c, String id, String status, String error) throws SQLException {
+    void setStatus(Connection c, String id, CheckpointStatus status, String error) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = ?, updated_at = now(), "
                 + "last_error = coalesce(?, last_error), finished_at = CASE WHEN ? = 'done' THEN now() END WHERE id = ?")) {
-            ps.setString(1, status);
+            ps.setString(1, status.text());
             ps.setString(2, error);
-            ps.setString(3, status);
+            ps.setString(3, status.text());
             ps.setString(4, id);
             ps.executeUpdate();
         }

@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The zdm_backfill_chunks table: the key range of a parallel backfill cut into chunks that workers lease with
- * {@code FOR UPDATE SKIP LOCKED}. A chunk's progress is committed with each of its batches, and only by the worker
- * holding its lease, so a chunk is never worked twice; a dead worker's lease expires and another worker resumes the
- * chunk after its last committed batch.
+ * The zdm_backfill_chunks table: the key range of a parallel backfill cut into chunks that workers lease. A chunk's
+ * progress is committed with each of its batches, and only by the worker holding its lease (a compare-and-set on its
+ * last key), so no batch is ever done twice; who holds a chunk is told by the server ({@link ChunkLocks}), so the chunk
+ * of a dead worker is resumed after its last committed batch at once, and a live worker's never.
  */
 final class Chunks {
 
@@ -70,19 +70,85 @@ final class Chunks {
         }
     }
 
-    /** Leases the first chunk nobody works on (or whose worker's lease expired); null when none is left. */
+    /**
+     * Leases the first unfinished chunk no live session holds (see {@link ChunkLocks}): never started, finished by
+     * nobody, or left by a worker whose session is gone. This session then holds the chunk's lock until
+     * {@link #release}. Null when every unfinished chunk has a live holder, or none is left.
+     */
     Lease lease(Connection c, String id, String worker, Duration leaseTime) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " c SET status = 'running', worker = ?, "
-                + "leased_until = now() + ? * interval '1 millisecond' FROM (SELECT chunk FROM " + table + " WHERE id = ? AND "
-                + "(status = 'todo' OR (status = 'running' AND leased_until < now())) ORDER BY chunk LIMIT 1 FOR UPDATE SKIP LOCKED) pick "
-                + "WHERE c.id = ? AND c.chunk = pick.chunk RETURNING c.chunk, c.last_key, c.upper_key")) {
-            ps.setString(1, worker);
-            ps.setLong(2, leaseTime.toMillis());
-            ps.setString(3, id);
-            ps.setString(4, id);
+        List<Integer> open = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT chunk FROM " + table + " WHERE id = ? AND status <> 'done' ORDER BY chunk")) {
+            ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Lease(rs.getInt(1), strings(rs.getArray(2)), strings(rs.getArray(3))) : null;
+                while (rs.next()) {
+                    open.add(rs.getInt(1));
+                }
             }
+        }
+        for (int chunk : open) {
+            if (!ChunkLocks.tryClaim(c, id, chunk)) {
+                continue; // a live session works it
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'running', worker = ?, "
+                    + "leased_until = now() + ? * interval '1 millisecond' WHERE id = ? AND chunk = ? AND status <> 'done' "
+                    + "RETURNING last_key, upper_key")) {
+                ps.setString(1, worker);
+                ps.setLong(2, leaseTime.toMillis());
+                ps.setString(3, id);
+                ps.setInt(4, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new Lease(chunk, strings(rs.getArray(1)), strings(rs.getArray(2)));
+                    }
+                }
+            }
+            ChunkLocks.release(c, id, chunk); // finished meanwhile
+        }
+        return null;
+    }
+
+    /** Gives up this session's hold on the chunk (it is done, or this worker stops). */
+    void release(Connection c, String id, int chunk) throws SQLException {
+        ChunkLocks.release(c, id, chunk);
+    }
+
+    /** Takes the chunk's lock again on a new connection; false when another live session holds it now. */
+    boolean reclaim(Connection c, String id, int chunk) throws SQLException {
+        return ChunkLocks.tryClaim(c, id, chunk);
+    }
+
+    /** An unfinished chunk, its holder's pid (0: no live session holds it) and whether its holder stopped committing. */
+    record Unfinished(int chunk, int holderPid, boolean stalled, String worker) {
+    }
+
+    /**
+     * The chunks not done yet, with their holders as the server sees them. Stalled: a live holder whose lease (renewed
+     * by every committed batch and while it waits) ran out, so it has done nothing for a whole lease.
+     */
+    List<Unfinished> unfinished(Connection c, String id) throws SQLException {
+        List<Unfinished> result = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT chunk, coalesce(" + ChunkLocks.holderPid("c.chunk") + ", 0), "
+                + "coalesce(leased_until < now(), false), coalesce(worker, '') FROM " + table + " c WHERE id = ? AND status <> 'done' ORDER BY chunk")) {
+            ps.setInt(1, ChunkLocks.key(id));
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Unfinished(rs.getInt(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The holder is alive but waiting (paused, unhealthy): it renews its lease, so nobody reads it as stalled. */
+    void renew(Connection c, String id, int chunk, String worker, Duration leaseTime) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET leased_until = now() + ? * interval '1 millisecond' "
+                + "WHERE id = ? AND chunk = ? AND worker = ? AND status = 'running'")) {
+            ps.setLong(1, leaseTime.toMillis());
+            ps.setString(2, id);
+            ps.setInt(3, chunk);
+            ps.setString(4, worker);
+            ps.executeUpdate();
         }
     }
 
@@ -128,6 +194,25 @@ final class Chunks {
             ps.setString(3, worker);
             ps.executeUpdate();
         }
+    }
+
+    /** The share of the key range the chunks have walked so far, for progress when resuming. */
+    double walkedShare(Connection c, String id, RowEstimate estimate) throws SQLException {
+        double share = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, last_key, upper_key FROM " + table + " WHERE id = ? ORDER BY chunk")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                String[] lower = null;
+                while (rs.next()) {
+                    String[] last = strings(rs.getArray(2));
+                    String[] upper = strings(rs.getArray(3));
+                    String[] reached = "done".equals(rs.getString(1)) ? upper : last;
+                    share += reached == null ? 0 : estimate.keyShare(lower, reached);
+                    lower = upper;
+                }
+            }
+        }
+        return share;
     }
 
     /** Rows done over all chunks, and whether every chunk is done. */

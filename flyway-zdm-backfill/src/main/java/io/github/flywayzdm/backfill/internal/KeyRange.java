@@ -41,6 +41,11 @@ final class KeyRange {
         return Identifiers.list(columns);
     }
 
+    /** The type of key column {@code i}, as format_type spells it. */
+    String type(int i) {
+        return types.get(i);
+    }
+
     int size() {
         return columns.size();
     }
@@ -57,5 +62,10 @@ final class KeyRange {
             ps.setString(i++, v);
         }
         return i;
+    }
+
+    /** A key for messages: {@code 42}, {@code (7, abc)}, or "" for "from the start". */
+    static String text(String[] key) {
+        return key == null ? "" : key.length == 1 ? key[0] : "(" + String.join(", ", key) + ")";
     }
 }

@@ -19,14 +19,24 @@ public final class DurationText {
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a duration like 300ms, 3s, 2min or 1h, got '" + raw + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s", "sec" -> Duration.ofSeconds(n);
-            case "min", "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s", "sec" -> Duration.ofSeconds(n);
+                case "min", "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+            if (d.toMillis() > Integer.MAX_VALUE) {
+                throw new ArithmeticException();
+            }
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            // PostgreSQL's timeouts are int milliseconds: about 24 days at most
+            throw new IllegalArgumentException("duration '" + raw + "' is too long: PostgreSQL allows at most "
+                    + Integer.MAX_VALUE + "ms (about 24 days); use 0 for no timeout");
+        }
     }
 
     /** The value for set_config: whole milliseconds, which PostgreSQL accepts for both timeouts. */
@@ -37,7 +47,7 @@ public final class DurationText {
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms == 0) {
-            return "off";
+            return "0"; // PostgreSQL's own spelling of "no timeout", as SHOW lock_timeout prints it
         }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";

@@ -49,6 +49,7 @@ public final class GuardRun implements AutoCloseable {
 
     private MigrationRecord current;
     private final LockGuard guard = new LockGuard();
+    private final DeferredAnalyze analyze = new DeferredAnalyze();
     private SessionMonitor.Watch watch;
     private LockRecorder recorder;
     private SqlText currentText;
@@ -270,8 +271,7 @@ public final class GuardRun implements AutoCloseable {
         if (enforce) {
             current.outcome = MigrationRecord.Outcome.REFUSED;
             current.error = text;
-            LOG.error("{}", text);
-            throw new ZdmVetoException(text);
+            throw new ZdmVetoException(text); // not logged as well: Flyway prints the exception (print once)
         }
         LOG.warn("{}", text);
     }
@@ -326,17 +326,17 @@ public final class GuardRun implements AutoCloseable {
         }
         if (failed && current.outcome != MigrationRecord.Outcome.REFUSED) {
             current.outcome = MigrationRecord.Outcome.FAILED;
-            diagnose();
+            diagnose(ctx.getConnection());
+        }
+        if (!failed && !current.transactional && currentText != null && currentText.usesConcurrently()) {
+            requireValidIndexes(ctx.getConnection());
         }
         recordLocks(ctx, failed);
-        if (failed || currentText == null || currentText.mayChangeSettings()) {
-            guard.forget(); // a rollback, a SET in the script or a Java migration may have changed the session's values
-        }
         if (failed && currentText != null && currentText.usesConcurrently()) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
-        if (!failed && settings.analyzeAfterMigration()) {
-            analyzeTouchedTables();
+        if (!failed && settings.analyzeAfterMigration() && currentText != null) {
+            analyze.collect(ctx.getConnection(), currentText.changedTables(), current);
         }
         if (!failed) {
             LOG.info("flyway-zdm: {} done in {} ms (lock_timeout={}, statement_timeout={}{})", current.label(),
@@ -347,7 +347,27 @@ public final class GuardRun implements AutoCloseable {
         watch = null;
     }
 
-    private void diagnose() {
+    /** Fails the migration (Flyway writes a failed row) when it leaves an index it names INVALID. */
+    private void requireValidIndexes(Connection c) {
+        List<CatalogChecks.InvalidIndex> invalid;
+        try {
+            invalid = IndexValidity.invalidAfter(c, currentText, knownInvalidIndexes);
+        } catch (SQLException e) {
+            LOG.warn("flyway-zdm: could not check that the indexes of {} are valid: {}", current.label(), e.getMessage());
+            return;
+        }
+        if (!invalid.isEmpty()) {
+            invalid.forEach(i -> knownInvalidIndexes.add(i.index()));
+            current.outcome = MigrationRecord.Outcome.FAILED;
+            String message = IndexValidity.leftInvalid(current, invalid);
+            current.error = message;
+            current = null; // AFTER_EACH_MIGRATE_ERROR follows: this migration is already accounted for
+            watch = null;
+            throw new ZdmVetoException(message);
+        }
+    }
+
+    private void diagnose(Connection c) {
         String cause = switch (current.sqlState) {
             case "55P03" -> "lock_timeout (" + current.lockTimeout + ") expired";
             case "57014" -> current.cancelledByWatchdog ? "cancelled by the flyway-zdm watchdog" : "statement cancelled (statement_timeout "
@@ -368,6 +388,17 @@ public final class GuardRun implements AutoCloseable {
         }
         if (current.cancelledByWatchdog && watch != null) {
             watch.queuedVictim().ifPresent(v -> sb.append("\n  it kept this session queued behind its locks: ").append(v.describe()));
+        }
+        if ("42P07".equals(current.sqlState) && currentText != null && currentText.usesConcurrently()) {
+            try {
+                List<CatalogChecks.InvalidIndex> invalid = IndexValidity.invalidAfter(c, currentText, Set.of());
+                if (!invalid.isEmpty()) {
+                    invalid.forEach(i -> knownInvalidIndexes.add(i.index()));
+                    sb.append(IndexValidity.alreadyExistsInvalid(invalid));
+                }
+            } catch (SQLException e) {
+                LOG.debug("flyway-zdm: invalid index lookup skipped: {}", e.getMessage());
+            }
         }
         if (current.transactional) {
             sb.append("\nIts transaction was rolled back; the schema is unchanged.");
@@ -393,21 +424,6 @@ public final class GuardRun implements AutoCloseable {
         }
     }
 
-    /** ANALYZE the tables the migration altered, indexed or wrote to (unquoted names only: they are safe to splice). */
-    private void analyzeTouchedTables() {
-        if (currentText == null) {
-            return;
-        }
-        for (String table : currentText.changedTables()) {
-            try (Statement s = monitor.connection().createStatement()) {
-                s.execute("ANALYZE " + table);
-                current.notes.add("ANALYZE " + table);
-            } catch (SQLException e) {
-                LOG.warn("flyway-zdm: ANALYZE {} failed: {}", table, e.getMessage());
-            }
-        }
-    }
-
     private void checkInvalidIndexes() {
         try {
             for (CatalogChecks.InvalidIndex i : CatalogChecks.invalidIndexes(monitor.connection())) {
@@ -426,14 +442,19 @@ public final class GuardRun implements AutoCloseable {
     // ---------------------------------------------------------------- AFTER_MIGRATE(_ERROR)
 
     public void finish() {
+        if (settings.analyzeAfterMigration()) {
+            synchronized (monitor.connection()) {
+                analyze.run(monitor.connection(), settings.lockTimeout());
+            }
+        }
         List<String> lines = report.summaryLines();
         if (!lines.isEmpty()) {
             LOG.info("flyway-zdm summary:\n  {}", String.join("\n  ", lines));
         }
         settings.reportDirectory().ifPresent(dir -> {
             try {
-                report.write(dir);
-                LOG.info("flyway-zdm: report written to {}", dir.resolve(RunReport.HTML_FILE));
+                new ReportHistory(dir).write(report);
+                LOG.info("flyway-zdm: report written to {}", dir.resolve(ReportHistory.HTML_FILE));
             } catch (java.io.IOException e) {
                 LOG.warn("flyway-zdm: could not write the report to {}: {}", dir, e.getMessage());
             }

@@ -1,23 +1,28 @@
 package io.github.flywayzdm.callbacks.internal;
 
 import io.github.flywayzdm.lint.Finding;
+import io.github.flywayzdm.lint.UrlMask;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-/** The per-run summary: one log line per migration, plus zdm-report.json and a self-contained zdm-report.html. */
+/**
+ * The per-run summary: one log line per migration, this run's JSON and its section of the HTML report
+ * ({@link ReportHistory} keeps them together with the earlier runs').
+ */
 public final class RunReport {
 
-    public static final String JSON_FILE = "zdm-report.json";
-    public static final String HTML_FILE = "zdm-report.html";
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Instant started = Instant.now();
+    /** Sorts by start time; the suffix keeps two runs of the same millisecond (two JVMs) apart. */
+    private final String id = ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    private String failure = "";
     private final List<MigrationRecord> migrations = new ArrayList<>();
     private final List<String> preflight = new ArrayList<>();
     private String serverVersion = "";
@@ -36,6 +41,26 @@ public final class RunReport {
         this.settings = settingsText;
     }
 
+    public String id() {
+        return id;
+    }
+
+    /** The run failed outside any one migration's record (a preflight refusal, a Flyway error). */
+    public synchronized void failed(String message) {
+        failure = message == null ? "" : message;
+    }
+
+    /** success, failed (a migration or the run failed) or refused (the guard stopped it before it ran). */
+    public synchronized String outcome() {
+        if (migrations.stream().anyMatch(r -> r.outcome == MigrationRecord.Outcome.FAILED)) {
+            return "failed";
+        }
+        if (migrations.stream().anyMatch(r -> r.outcome == MigrationRecord.Outcome.REFUSED) || failure.startsWith("flyway-zdm refused")) {
+            return "refused";
+        }
+        return failure.isEmpty() ? "success" : "failed";
+    }
+
     public synchronized List<MigrationRecord> migrations() {
         return List.copyOf(migrations);
     }
@@ -43,8 +68,8 @@ public final class RunReport {
     public synchronized List<String> summaryLines() {
         List<String> lines = new ArrayList<>();
         for (MigrationRecord r : migrations) {
-            lines.add(String.format("%-8s %-40s %6d ms  lock_timeout=%s statement_timeout=%s findings=%d%s%s%s",
-                    r.outcome, r.label(), r.durationMillis, r.lockTimeout, r.statementTimeout, activeFindings(r).size(),
+            lines.add(String.format("%-8s %-40s %6d ms  %s findings=%d%s%s%s",
+                    r.outcome, r.label(), r.durationMillis, guards(r), activeFindings(r).size(),
                     r.attempt > 1 ? " attempt=" + r.attempt : "",
                     r.blockers.isEmpty() ? "" : " blockers=" + r.blockers.stream().map(b -> String.valueOf(b.pid()))
                             .collect(Collectors.joining(",")),
@@ -53,11 +78,9 @@ public final class RunReport {
         return lines;
     }
 
-    /** Writes both files into {@code dir} (created when missing). */
-    public synchronized void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(JSON_FILE), json(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(HTML_FILE), html(), StandardCharsets.UTF_8);
+    /** The timeouts a migration ran with; a refused one never ran, so it had none. */
+    static String guards(MigrationRecord r) {
+        return r.lockTimeout.isEmpty() ? "not run" : "lock_timeout=" + r.lockTimeout + " statement_timeout=" + r.statementTimeout;
     }
 
     private static List<Finding> activeFindings(MigrationRecord r) {
@@ -66,7 +89,12 @@ public final class RunReport {
 
     synchronized String json() {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"tool\": \"flyway-zdm\",\n  \"started\": ").append(str(started.toString()))
+        // id, started, outcome and migrationCount first, one a line: ReportHistory's index reads them back
+        sb.append("{\n  \"tool\": \"flyway-zdm\",\n  \"id\": ").append(str(id))
+                .append(",\n  \"started\": ").append(str(started.toString()))
+                .append(",\n  \"outcome\": ").append(str(outcome()))
+                .append(",\n  \"migrationCount\": ").append(migrations.size())
+                .append(",\n  \"error\": ").append(str(failure))
                 .append(",\n  \"server\": ").append(str(serverVersion))
                 .append(",\n  \"settings\": ").append(str(settings))
                 .append(",\n  \"preflight\": [").append(preflight.stream().map(RunReport::str).collect(Collectors.joining(", ")))
@@ -108,22 +136,22 @@ public final class RunReport {
         return sb.toString();
     }
 
-    synchronized String html() {
+    /** This run's part of the HTML report: a {@code <section class="run">} with its preflight notes and timeline. */
+    synchronized String htmlSection() {
         long total = Math.max(1, migrations.stream().mapToLong(r -> r.durationMillis).sum());
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>flyway-zdm migrate report</title>\n")
-                .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
-                .append("td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}")
-                .append(".bar{height:12px;background:#4a90d9;min-width:2px}.failed .bar,.refused .bar{background:#d9534f}")
-                .append(".failed td,.refused td{background:#fdf0f0}small{color:#666}code{font-size:12px}.guards{white-space:nowrap}</style></head><body>\n")
-                .append("<h1>flyway-zdm migrate report</h1>\n<p>Started ").append(esc(started.toString()))
-                .append(" &middot; PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
+        sb.append("<section class=\"run ").append(outcome()).append("\" data-run=\"").append(esc(id)).append("\" data-outcome=\"")
+                .append(outcome()).append("\">\n<h2>Run ").append(esc(started.toString())).append(" &mdash; ").append(outcome())
+                .append("</h2>\n<p>PostgreSQL ").append(esc(serverVersion)).append(" &middot; ").append(esc(settings)).append("</p>\n");
+        if (!failure.isEmpty()) {
+            sb.append("<p class=\"error\">").append(esc(shorten(failure, 600))).append("</p>\n");
+        }
         if (!preflight.isEmpty()) {
-            sb.append("<h2>Preflight</h2><ul class=\"preflight\">");
+            sb.append("<h3>Preflight</h3><ul class=\"preflight\">");
             preflight.forEach(p -> sb.append("<li>").append(esc(p)).append("</li>"));
             sb.append("</ul>\n");
         }
-        sb.append("<h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>Migration</th><th>Outcome</th><th>Duration</th>")
+        sb.append("<h3>Timeline</h3>\n<table class=\"timeline\"><thead><tr><th>Migration</th><th>Outcome</th><th>Duration</th>")
                 .append("<th style=\"width:30%\">Timeline</th><th>Guards</th><th>Findings</th><th>Blockers / waits</th></tr></thead><tbody>\n");
         long offset = 0;
         for (MigrationRecord r : migrations) {
@@ -139,8 +167,8 @@ public final class RunReport {
                     .append(r.error.isEmpty() ? "" : "<br><small>" + esc(shorten(r.error, 300)) + "</small>")
                     .append("</td><td>").append(r.durationMillis).append(" ms</td>")
                     .append(String.format("<td><div class=\"bar\" style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td>", left, width))
-                    .append("<td class=\"guards\"><small>lock_timeout ").append(esc(r.lockTimeout)).append("<br>statement_timeout ")
-                    .append(esc(r.statementTimeout));
+                    .append("<td class=\"guards\"><small>").append(r.lockTimeout.isEmpty() ? "not run" : "lock_timeout "
+                            + esc(r.lockTimeout) + "<br>statement_timeout " + esc(r.statementTimeout));
             r.locks.forEach(l -> sb.append("<br>").append(esc(l)));
             r.rewritten.forEach(t -> sb.append("<br><b>rewrote</b> ").append(esc(t)));
             sb.append("</small></td><td>");
@@ -163,7 +191,7 @@ public final class RunReport {
             r.notes.forEach(n -> sb.append("<div class=\"note\"><small>").append(esc(n)).append("</small></div>"));
             sb.append("</td></tr>\n");
         }
-        sb.append("</tbody></table>\n</body></html>\n");
+        sb.append("</tbody></table>\n</section>\n");
         return sb.toString();
     }
 
@@ -172,7 +200,7 @@ public final class RunReport {
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null ? "" : UrlMask.mask(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String str(String s) {
@@ -180,7 +208,7 @@ public final class RunReport {
             return "null";
         }
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (char c : UrlMask.mask(s).toCharArray()) {
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");

@@ -13,9 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SqlText {
 
-    private final String sql;
     private final String code;
-    private String codeWithBodies;
 
     private static final Pattern CONCURRENTLY = Pattern.compile("\\bconcurrently\\b");
     private static final Pattern NEEDS_NO_TRANSACTION_BUT_UNDETECTED = Pattern.compile(
@@ -24,26 +22,12 @@ public final class SqlText {
             "(?im)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
 
     private SqlText(String sql) {
-        this.sql = sql;
         this.code = SqlCode.of(sql);
     }
 
     /** Reads the script once; every check below works on that reading. */
     public static SqlText of(String sql) {
         return new SqlText(sql);
-    }
-
-    private static final Pattern CHANGES_SETTINGS = Pattern.compile("\\b(set|reset|set_config)\\b");
-
-    /**
-     * True when the script could change session settings (SET, RESET, set_config, also inside a DO block), so the
-     * guard's timeouts must be sent again. Errs towards true: an UPDATE ... SET costs one round trip, nothing more.
-     */
-    public boolean mayChangeSettings() {
-        if (codeWithBodies == null) {
-            codeWithBodies = SqlCode.withBodies(sql);
-        }
-        return CHANGES_SETTINGS.matcher(codeWithBodies).find();
     }
 
     private static final Pattern CHANGED_TABLE = Pattern.compile("(?i)\\b(?:alter\\s+table(?:\\s+only)?(?:\\s+if\\s+exists)?"
@@ -54,6 +38,20 @@ public final class SqlText {
     public Set<String> changedTables() {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = CHANGED_TABLE.matcher(code);
+        while (m.find()) {
+            out.add(m.group(1).replace(" ", ""));
+        }
+        return out;
+    }
+
+    private static final Pattern NAMED_INDEX = Pattern.compile("\\b(?:create\\s+(?:unique\\s+)?index(?:\\s+concurrently)?"
+            + "(?:\\s+if\\s+not\\s+exists)?|reindex(?:\\s+\\([^)]*\\))?\\s+index(?:\\s+concurrently)?)\\s+(?!on\\b)"
+            + "([a-z_][\\w$]*(?:\\s*\\.\\s*[a-z_][\\w$]*)?)");
+
+    /** Unquoted names of the indexes the script creates or reindexes (to check they are valid afterwards). */
+    public Set<String> namedIndexes() {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAMED_INDEX.matcher(code);
         while (m.find()) {
             out.add(m.group(1).replace(" ", ""));
         }

@@ -1,5 +1,7 @@
 package io.github.flywayzdm.callbacks.internal;
 
+import io.github.flywayzdm.lint.ControlChars;
+import io.github.flywayzdm.lint.UrlMask;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogFactory;
 
@@ -37,7 +39,12 @@ public final class ZdmLog {
         log.error(format(format, args));
     }
 
+    /** The message with its {} filled in, passwords masked and control characters escaped (names may carry ANSI escapes). */
     static String format(String format, Object... args) {
+        return ControlChars.escape(UrlMask.mask(fill(format, args)));
+    }
+
+    private static String fill(String format, Object... args) {
         StringBuilder sb = new StringBuilder();
         int arg = 0;
         int from = 0;

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.report;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.Linter;
@@ -58,7 +59,7 @@ public final class ReportWriter {
             b.append("    = why: ").append(f.why()).append('\n');
             b.append("    = fix: ").append(f.safeAlternative().replace("\n", "\n           ")).append('\n');
         }
-        return b.append(report.summary()).append('\n').toString();
+        return ControlChars.escape(b.append(report.summary()).append('\n').toString()); // names may carry ANSI escapes
     }
 
     static String json(LintReport report) {
@@ -202,7 +203,7 @@ public final class ReportWriter {
                     .append(f.column()).append(",title=").append(property(f.ruleId())).append("::")
                     .append(data(f.message() + "\n" + f.safeAlternative())).append('\n');
         }
-        return b.toString();
+        return ControlChars.escape(b.toString());
     }
 
     private static String data(String s) {

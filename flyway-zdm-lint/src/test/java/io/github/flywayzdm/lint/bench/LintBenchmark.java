@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of split + analyze + rules on a generated corpus, in-process, side by side with squawk-cli on the same
- * files. Not a test: run through benchmarks/lint/run.sh. Arguments: [files] [squawk binary].
+ * files. Not a test: run through benchmarks/lint/run.sh. Arguments: [files] [squawk binary], or {@code --write DIR
+ * files} to write the corpus only (benchmarks/lint/cold.sh).
  */
 public final class LintBenchmark {
 
@@ -25,6 +26,12 @@ public final class LintBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--write")) {
+            // benchmarks/lint/cold.sh: the same corpus on disk for command-line runs
+            Path dir = Files.createDirectories(Path.of(args[1]));
+            System.out.println(CorpusGenerator.write(dir, Integer.parseInt(args[2])) + " statements in " + dir);
+            return;
+        }
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         Path squawk = args.length > 1 ? Path.of(args[1]) : null;
         Path dir = Files.createTempDirectory("zdm-lint-bench");

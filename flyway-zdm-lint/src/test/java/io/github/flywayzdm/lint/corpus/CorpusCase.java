@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * One labelled case: header directives ({@code -- pg: 12}, {@code -- transactional: false},
  * {@code -- lock-timeout-by-runner: false}) and {@code -- expect: rule-a, rule-b} marks on statement lines ({@code -- expect-line N: rule} for findings on comment lines).
  */
-record CorpusCase(String sql, int pgMajor, Boolean transactional, boolean lockTimeoutByRunner, Set<String> expected,
-                  int statementCount) {
+record CorpusCase(String sql, int pgMajor, Boolean transactional, boolean lockTimeoutByRunner,
+                  boolean statementTimeoutByRunner, Set<String> expected, int statementCount) {
 
     private static final Pattern EXPECT = Pattern.compile("--\\s*expect:\\s*([a-z0-9, -]+)\\s*$");
     private static final Pattern EXPECT_LINE = Pattern.compile("^--\\s*expect-line\\s+(\\d+):\\s*([a-z0-9, -]+)\\s*$");
-    private static final Pattern DIRECTIVE = Pattern.compile("^--\\s*(pg|transactional|lock-timeout-by-runner):\\s*(\\S+)\\s*$");
+    private static final Pattern DIRECTIVE = Pattern.compile("^--\\s*(pg|transactional|lock-timeout-by-runner|statement-timeout-by-runner):\\s*(\\S+)\\s*$");
 
     static CorpusCase read(Path file) throws IOException {
         String sql = Files.readString(file);
@@ -28,6 +28,7 @@ record CorpusCase(String sql, int pgMajor, Boolean transactional, boolean lockTi
         int pg = LintConfig.DEFAULT_PG_MAJOR;
         Boolean transactional = null;
         boolean runnerTimeout = true;
+        boolean runnerStatementTimeout = true;
         Set<String> expected = new TreeSet<>();
         int statements = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -37,6 +38,7 @@ record CorpusCase(String sql, int pgMajor, Boolean transactional, boolean lockTi
                 switch (d.group(1)) {
                     case "pg" -> pg = Integer.parseInt(d.group(2));
                     case "transactional" -> transactional = Boolean.parseBoolean(d.group(2));
+                    case "statement-timeout-by-runner" -> runnerStatementTimeout = Boolean.parseBoolean(d.group(2));
                     default -> runnerTimeout = Boolean.parseBoolean(d.group(2));
                 }
             }
@@ -57,6 +59,6 @@ record CorpusCase(String sql, int pgMajor, Boolean transactional, boolean lockTi
                 statements++;
             }
         }
-        return new CorpusCase(sql, pg, transactional, runnerTimeout, expected, statements);
+        return new CorpusCase(sql, pg, transactional, runnerTimeout, runnerStatementTimeout, expected, statements);
     }
 }

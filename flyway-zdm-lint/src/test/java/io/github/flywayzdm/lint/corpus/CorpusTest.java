@@ -35,7 +35,8 @@ class CorpusTest {
             CorpusCase c = CorpusCase.read(file);
             MigrationScript base = MigrationScript.of("V0__schema.sql", schema);
             MigrationScript script = new MigrationScript("V1__" + file.getFileName(), c.sql(), c.transactional());
-            LintConfig config = LintConfig.builder().pgMajor(c.pgMajor()).lockTimeoutByRunner(c.lockTimeoutByRunner()).build();
+            LintConfig config = LintConfig.builder().pgMajor(c.pgMajor()).lockTimeoutByRunner(c.lockTimeoutByRunner())
+                    .statementTimeoutByRunner(c.statementTimeoutByRunner()).build();
             LintReport report = Linter.of(config).lint(List.of(base, script), s -> s == script);
             Set<String> actual = report.active().stream().map(f -> f.ruleId() + "@" + f.line())
                     .collect(Collectors.toCollection(TreeSet::new));

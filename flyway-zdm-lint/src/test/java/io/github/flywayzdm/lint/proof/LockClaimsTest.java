@@ -104,8 +104,48 @@ class LockClaimsTest {
                         "ALTER DOMAIN posint ADD CONSTRAINT posint_check CHECK (VALUE > 0) NOT VALID", set()),
                 // REINDEX locks the indexes ACCESS EXCLUSIVE: even a seq-scan SELECT waits, because planning opens every index
                 claim("reindex-non-concurrent", "", "REINDEX TABLE t", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
-                        "REINDEX TABLE CONCURRENTLY t", set(REFUSED_IN_TRANSACTION)));
+                        "REINDEX TABLE CONCURRENTLY t", set(REFUSED_IN_TRANSACTION)),
+                // ---- issue 18: false alarms removed and rules added
+                // a new, empty relfilenode (the seq_scan counter of the transaction moves as well)
+                claim("truncate-table", "", "TRUNCATE t", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "DELETE FROM t WHERE id = 1", set()),
+                // a binary-coercible change re-validates the column's CHECK with a full scan, without rewriting
+                claim("alter-column-type-scan", "ALTER TABLE t ALTER COLUMN c TYPE varchar(50); ALTER TABLE t ADD CONSTRAINT t_c_len CHECK (length(c) < 50)",
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(100)", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(100)", set(READS_BLOCKED, WRITES_BLOCKED),
+                        "ALTER TABLE t DROP CONSTRAINT t_c_len"),
+                // USING the column cast to the new type is judged as no USING: varchar -> text stays catalog-only
+                claim("alter-column-type-rewrite", "ALTER TABLE t ALTER COLUMN c TYPE varchar(50)",
+                        "ALTER TABLE t ALTER COLUMN c TYPE text USING lower(c)", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE text USING c::text", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("alter-column-type-rewrite", "ALTER TABLE t ALTER COLUMN c TYPE varchar(50)",
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(100) USING c::varchar", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ALTER COLUMN c TYPE varchar(100) USING CAST(c AS varchar(100))", set(READS_BLOCKED, WRITES_BLOCKED)),
+                // SET LOGGED on a table that is logged already changes nothing
+                claim("set-logged-unlogged", "", "ALTER TABLE t SET UNLOGGED", set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t SET LOGGED", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("validate-with-other-action", "ALTER TABLE t ADD CONSTRAINT t_n_pos CHECK (n > 0) NOT VALID",
+                        "ALTER TABLE t VALIDATE CONSTRAINT t_n_pos, ADD COLUMN d int", set(READS_BLOCKED, WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t VALIDATE CONSTRAINT t_n_pos", set(SCANNED)),
+                // a function the history created without a volatility clause is VOLATILE: its default rewrites
+                claim("add-column-volatile-default", USER_FUNCTIONS, "ALTER TABLE t ADD COLUMN k int DEFAULT f_code()",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ADD COLUMN k int DEFAULT f_fixed()", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("add-column-volatile-default", "", "ALTER TABLE t ADD COLUMN u uuid DEFAULT gen_random_uuid()",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ADD COLUMN ids bigint[] DEFAULT cast(array[] as bigint[])", set(READS_BLOCKED, WRITES_BLOCKED)),
+                claim("domain-set-not-null", DOMAIN, "ALTER DOMAIN dd SET NOT NULL", set(WRITES_BLOCKED, SCANNED),
+                        "ALTER DOMAIN dd ADD CONSTRAINT dd_nn CHECK (VALUE IS NOT NULL) NOT VALID", set()),
+                claim("domain-validate-constraint", DOMAIN + "; ALTER DOMAIN dd ADD CONSTRAINT dd_pos CHECK (VALUE > 0) NOT VALID",
+                        "ALTER DOMAIN dd VALIDATE CONSTRAINT dd_pos", set(WRITES_BLOCKED, SCANNED),
+                        "ALTER TABLE t VALIDATE CONSTRAINT t_d_pos", set(SCANNED), "ALTER TABLE t ADD CONSTRAINT t_d_pos CHECK (d > 0) NOT VALID"));
     }
+
+    static final String USER_FUNCTIONS = "CREATE FUNCTION f_code() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$; "
+            + "CREATE FUNCTION f_fixed() RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN 1; END $$";
+
+    static final String DOMAIN = "CREATE DOMAIN dd AS int; ALTER TABLE t ADD COLUMN d dd; UPDATE t SET d = 1";
+
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("claims")

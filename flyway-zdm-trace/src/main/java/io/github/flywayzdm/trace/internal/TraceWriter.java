@@ -1,5 +1,6 @@
 package io.github.flywayzdm.trace.internal;
 
+import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.report.Json;
 import io.github.flywayzdm.lint.report.ReportFormat;
@@ -88,7 +89,7 @@ public final class TraceWriter {
                     .append(f.line()).append(", \"message\": ").append(Json.str(f.message())).append(", \"fix\": ").append(Json.str(f.fix())).append('}');
         }
         b.append(r.findings().isEmpty() ? "],\n" : "\n  ],\n").append("  \"notes\": ").append(strings(r.notes())).append("\n}\n");
-        return b.toString();
+        return ControlChars.escape(b.toString()); // names may carry ANSI escapes
     }
 
     /** Text shows the locks that can hurt traffic: on existing relations, SHARE UPDATE EXCLUSIVE and stronger. */

@@ -19,6 +19,26 @@ import java.util.Optional;
 public final class SchemaCatalog implements CatalogView {
 
     private final Map<String, List<MutableTable>> byName = new HashMap<>();
+    /** Index name to the tables that got an index of that name: DROP INDEX names no table. */
+    private final Map<String, List<MutableTable>> indexOwners = new HashMap<>();
+    private final java.util.Set<String> unloggedTables = new java.util.HashSet<>();
+
+    @Override
+    public boolean unlogged(TableRef ref) {
+        return ref != null && unloggedTables.contains(ref.name());
+    }
+
+    private final Map<String, Operation.CreateFunction> functions = new HashMap<>();
+
+    /** True once some migration created a function (callers skip looking for calls otherwise). */
+    public boolean knowsFunctions() {
+        return !functions.isEmpty();
+    }
+
+    @Override
+    public Optional<Operation.CreateFunction> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
 
     @Override
     public Optional<TableState> table(TableRef ref) {
@@ -27,7 +47,20 @@ public final class SchemaCatalog implements CatalogView {
 
     /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
     public void apply(Operation op, String script) {
-        if (op instanceof Operation.CreateTable t) {
+        if (op instanceof Operation.CreateFunction f) {
+            functions.put(f.name(), f);
+        } else if (op instanceof Operation.SetLogged l) {
+            if (l.logged()) {
+                unloggedTables.remove(l.table().name());
+            } else {
+                unloggedTables.add(l.table().name());
+            }
+        } else if (op instanceof Operation.CreateTable t) {
+            if (t.unlogged()) {
+                unloggedTables.add(t.table().name());
+            } else {
+                unloggedTables.remove(t.table().name());
+            }
             create(t, script);
         } else if (op instanceof Operation.CreateView v && v.materialized()) {
             put(new MutableTable(v.table(), false, script));
@@ -54,9 +87,14 @@ public final class SchemaCatalog implements CatalogView {
         } else if (op instanceof Operation.ValidateConstraint v) {
             find(v.table()).ifPresent(t -> t.validate(v.name()));
         } else if (op instanceof Operation.DropConstraint d) {
-            find(d.table()).ifPresent(t -> t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name())));
+            find(d.table()).ifPresent(t -> {
+                t.constraints.removeIf(c -> d.name() != null && d.name().equals(c.def().name()));
+                t.indexes.removeIf(i -> d.name() != null && d.name().equals(i.name())); // a key constraint's index goes with it
+            });
+        } else if (op instanceof Operation.RenameConstraint r) {
+            find(r.table()).ifPresent(t -> t.renameConstraint(r.name(), r.newName()));
         } else if (op instanceof Operation.CreateIndex i) {
-            find(i.table()).ifPresent(t -> t.indexes.add(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
+            find(i.table()).ifPresent(t -> t.addIndex(new TableState.IndexState(i.name(), i.columns(), i.unique(), i.where())));
         } else if (op instanceof Operation.DropIndex d) {
             d.indexes().forEach(this::dropIndex);
         } else if (op instanceof Operation.DropTable d) {
@@ -99,11 +137,14 @@ public final class SchemaCatalog implements CatalogView {
     }
 
     private void dropIndex(TableRef index) {
-        byName.values().forEach(list -> list.forEach(t -> t.indexes.removeIf(i -> index.name().equals(i.name()))));
+        List<MutableTable> owners = indexOwners.remove(index.name());
+        if (owners != null) {
+            owners.forEach(t -> t.indexes.removeIf(i -> index.name().equals(i.name())));
+        }
     }
 
     /** A table under construction by the replay. */
-    private static final class MutableTable {
+    private final class MutableTable {
         private TableRef ref;
         private final boolean partitioned;
         private final String script;
@@ -136,7 +177,7 @@ public final class SchemaCatalog implements CatalogView {
                 addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_key", ConstraintDef.Kind.UNIQUE, List.of(c.name()), null, null, false, null), true);
             }
             if (c.inlineCheck() != null) {
-                addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_check", ConstraintDef.Kind.CHECK, List.of(c.name()), c.inlineCheck(), null, false, null), true);
+                addConstraint(new ConstraintDef(c.inlineCheckName() != null ? c.inlineCheckName() : ref.name() + "_" + c.name() + "_check", ConstraintDef.Kind.CHECK, List.of(c.name()), c.inlineCheck(), null, false, null), true);
             }
             if (c.references() != null) {
                 addConstraint(new ConstraintDef(ref.name() + "_" + c.name() + "_fkey", ConstraintDef.Kind.FOREIGN_KEY, List.of(c.name()), null, c.references(), false, null), true);
@@ -149,9 +190,9 @@ public final class SchemaCatalog implements CatalogView {
             switch (def.kind()) {
                 case PRIMARY_KEY -> {
                     def.columns().forEach(col -> setNotNull(col, true));
-                    indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                    addIndex(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
                 }
-                case UNIQUE -> indexes.add(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
+                case UNIQUE -> addIndex(new TableState.IndexState(def.usingIndex() != null ? def.usingIndex() : named.name(), def.columns(), true, null));
                 case NOT_NULL -> {
                     if (validated) {
                         def.columns().forEach(col -> setNotNull(col, true));
@@ -159,6 +200,13 @@ public final class SchemaCatalog implements CatalogView {
                 }
                 default -> {
                 }
+            }
+        }
+
+        void addIndex(TableState.IndexState index) {
+            indexes.add(index);
+            if (index.name() != null) {
+                indexOwners.computeIfAbsent(index.name(), k -> new ArrayList<>()).add(this);
             }
         }
 
@@ -170,6 +218,15 @@ public final class SchemaCatalog implements CatalogView {
                     if (c.def().kind() == ConstraintDef.Kind.NOT_NULL) {
                         c.def().columns().forEach(col -> setNotNull(col, true));
                     }
+                }
+            }
+        }
+
+        void renameConstraint(String from, String to) {
+            for (int i = 0; i < constraints.size(); i++) {
+                TableState.ConstraintState c = constraints.get(i);
+                if (from != null && to != null && from.equals(c.def().name())) {
+                    constraints.set(i, new TableState.ConstraintState(withName(c.def(), to), c.validated()));
                 }
             }
         }

@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 import io.github.flywayzdm.lint.internal.parse.Analysis;
 import io.github.flywayzdm.lint.internal.parse.StatementAnalyzer;
 import io.github.flywayzdm.lint.internal.rules.Rule;
+import io.github.flywayzdm.lint.internal.split.ExecutedText;
 import io.github.flywayzdm.lint.internal.split.Placeholders;
 import io.github.flywayzdm.lint.internal.split.SplitResult;
 import io.github.flywayzdm.lint.internal.split.SqlStatement;
@@ -50,9 +51,9 @@ public final class LintEngine {
         int statements = 0;
         int unparsed = 0;
         for (MigrationScript script : FlywayNames.order(scripts)) {
-            SplitResult split = StatementSplitter.split(script.content());
+            SplitResult split = split(script);
             List<AnalyzedStatement> analyzed = analyze(split.statements());
-            ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog);
+            ScriptCheck check = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer);
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
                 files++;
                 statements += analyzed.size();
@@ -68,35 +69,54 @@ public final class LintEngine {
     /** Lints one script against the schema {@code catalog} holds, then adds the script to it. */
     public LintReport lintOne(SchemaCatalog catalog, MigrationScript script) {
         long started = System.nanoTime();
-        SplitResult split = StatementSplitter.split(script.content());
+        SplitResult split = split(script);
         List<AnalyzedStatement> analyzed = analyze(split.statements());
-        List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog).lint();
+        List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer).lint();
         int unparsed = (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
         return new LintReport(findings, 1, analyzed.size(), unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Adds a script to the schema {@code catalog} holds, without linting it. */
     public void replay(SchemaCatalog catalog, MigrationScript script) {
-        SplitResult split = StatementSplitter.split(script.content());
-        new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog).replayOnly();
+        SplitResult split = split(script);
+        new ScriptCheck(config, rules, script, split, analyze(split.statements()), catalog, analyzer).replayOnly();
+    }
+
+    /** The one reading of one script: its statements, operations, relations, transaction and zdm: directives. */
+    public io.github.flywayzdm.lint.ScriptAnalysis analyze(MigrationScript script) {
+        SplitResult split = split(script);
+        return ScriptReading.of(script, split, analyze(split.statements()));
     }
 
     /** The scripts in Flyway's order, each with Flyway's transaction decision and its substituted statements. */
     public List<PlannedScript> plan(List<MigrationScript> scripts) {
         List<PlannedScript> plan = new ArrayList<>();
         for (MigrationScript script : FlywayNames.order(scripts)) {
-            List<AnalyzedStatement> analyzed = analyze(StatementSplitter.split(script.content()).statements());
+            List<AnalyzedStatement> analyzed = analyze(split(script).statements());
             plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), analyzed.stream()
                     .map(a -> new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine())).toList()));
         }
         return plan;
     }
 
+    /** Placeholders are substituted and byte-order marks dropped before splitting, as Flyway does. */
+    private SplitResult split(MigrationScript script) {
+        return StatementSplitter.split(ExecutedText.of(script.content(), placeholders));
+    }
+
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
         List<AnalyzedStatement> out = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
-            String sql = placeholders.apply(s.sql());
-            Analysis a = analyzer.analyze(sql);
+            String sql = s.executed();
+            Analysis a;
+            try {
+                a = analyzer.analyze(sql, s.standardConformingStrings());
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug on hostile input is a finding on this statement, never the end of the run
+                a = new Analysis(List.of(new io.github.flywayzdm.lint.internal.model.Operation.Unparsed(
+                        "the analyzer failed on this statement (" + e.getClass().getSimpleName() + ")")),
+                        io.github.flywayzdm.lint.internal.model.AnalyzedStatement.Via.NONE);
+            }
             out.add(new AnalyzedStatement(s, sql, a.operations(), a.via()));
         }
         return out;

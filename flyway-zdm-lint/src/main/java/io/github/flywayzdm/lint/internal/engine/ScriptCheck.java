@@ -32,11 +32,15 @@ final class ScriptCheck {
     private final List<AnalyzedStatement> statements;
     private final SchemaCatalog catalog;
     private final boolean transactional;
-    private final List<TableRef> createdHere = new ArrayList<>();
+    private final io.github.flywayzdm.lint.internal.catalog.Relations createdHere = new io.github.flywayzdm.lint.internal.catalog.Relations();
     private final java.util.Map<Rule, Object> ruleState = new java.util.HashMap<>();
 
+    private final io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer;
+
     ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
-                List<AnalyzedStatement> statements, SchemaCatalog catalog) {
+                List<AnalyzedStatement> statements, SchemaCatalog catalog,
+                io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer) {
+        this.analyzer = analyzer;
         this.config = config;
         this.rules = rules;
         this.script = script;
@@ -47,31 +51,67 @@ final class ScriptCheck {
     }
 
     void replayOnly() {
-        statements.forEach(s -> s.operations().forEach(op -> catalog.apply(op, script.path())));
+        statements.forEach(s -> withCalls(s).operations().forEach(op -> catalog.apply(op, script.path())));
+    }
+
+    /**
+     * A statement that calls a function an earlier statement or migration created (SELECT f(), CALL p(), PERFORM f()
+     * in a DO block) runs that function's body: its operations are added to the statement's.
+     */
+    private AnalyzedStatement withCalls(AnalyzedStatement statement) {
+        if (!catalog.knowsFunctions() || statement.operations().stream().noneMatch(ScriptCheck::mayCall)) {
+            return statement;
+        }
+        List<Operation> extra = new ArrayList<>();
+        for (String name : io.github.flywayzdm.lint.internal.parse.StatementAnalyzer.calledFunctions(statement.sql())) {
+            catalog.function(name).ifPresent(f -> extra.addAll(analyzer.functionBody(f)));
+        }
+        if (extra.isEmpty()) {
+            return statement;
+        }
+        List<Operation> ops = new ArrayList<>(statement.operations());
+        ops.addAll(extra);
+        return new AnalyzedStatement(statement.source(), statement.sql(), ops, statement.via());
+    }
+
+    private static boolean mayCall(Operation op) {
+        return op instanceof Operation.Other o && (o.kind().equals("SELECT") || o.kind().equals("CALL") || o.kind().equals("DO")
+                || o.kind().equals("WITH") || o.kind().equals("VALUES"))
+                || op instanceof Operation.Insert || op instanceof Operation.Update || op instanceof Operation.Delete;
     }
 
     List<Finding> lint() {
         List<Finding> raw = new ArrayList<>();
         TransactionState tx = new TransactionState(transactional, config.lockTimeoutByRunner());
         for (int i = 0; i < statements.size(); i++) {
-            AnalyzedStatement statement = statements.get(i);
-            for (Rule rule : rules) {
-                Context ctx = new Context(rule, statement, i, tx.lockTimeoutActive(), raw);
-                try {
-                    rule.check(ctx);
-                } catch (RuntimeException e) {
-                    ctx.report(null, "internal error in rule " + rule.info().id() + ": " + e, null);
-                }
+            AnalyzedStatement statement = withCalls(statements.get(i));
+            List<Operation> ops = statement.operations();
+            if (ops.size() <= 1) {
+                check(statement, i, tx, raw, null);
+                ops.forEach(op -> {
+                    applyToSchema(op);
+                    tx.apply(op);
+                });
+                continue;
             }
-            for (Operation op : statement.operations()) {
-                tx.apply(op);
-                if (op instanceof Operation.CreateTable t) {
-                    createdHere.add(t.table());
+            // several actions (ALTER TABLE a, b; a DO body): each is judged on the schema the previous ones left, and
+            // on the transaction as it was before the statement (its own locks are not "taken earlier")
+            List<Finding> own = new ArrayList<>();
+            check(statement, i, tx, own, true);
+            for (Operation op : ops) {
+                check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(op), statement.via()), i, tx, own, false);
+                applyToSchema(op);
+            }
+            ops.forEach(tx::apply);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Finding f : own) {
+                if (seen.add(f.ruleId() + "\u0000" + f.message())) {
+                    raw.add(f); // a statement-level finding is reported once, not once per action
                 }
-                catalog.apply(op, script.path());
             }
         }
-        if (statements.isEmpty() && split.problems().isEmpty()) {
+        if (statements.isEmpty() && split.problems().isEmpty()
+                && !io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration.deliberate(split.comments())) {
             toolFinding(raw, "empty-migration", 1, 1, "The script has no SQL statement (only blanks or comments)");
         }
         for (SplitProblem p : split.problems()) {
@@ -80,6 +120,26 @@ final class ScriptCheck {
         List<Finding> result = new Suppressions(config, script.path(), split, statements).apply(raw);
         result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
         return result;
+    }
+
+    /** @param wholeStatement null: every rule; true: only the rules about a statement's combined actions; false: the others */
+    private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, Boolean wholeStatement) {
+        for (Rule rule : rules) {
+            if (wholeStatement != null && rule.readsWholeStatement() != wholeStatement) {
+                continue;
+            }
+            Context ctx = new Context(rule, statement, index, tx.lockTimeoutActive(), sink);
+            try {
+                rule.check(ctx);
+            } catch (RuntimeException e) {
+                ctx.report(null, "internal error in rule " + rule.info().id() + ": " + e, null);
+            }
+        }
+    }
+
+    private void applyToSchema(Operation op) {
+        createdHere.apply(op);
+        catalog.apply(op, script.path());
     }
 
     /** Adds a finding of a rule the engine reports itself, unless the configuration disabled that rule. */
@@ -141,7 +201,7 @@ final class ScriptCheck {
 
         @Override
         public boolean createdInThisMigration(TableRef table) {
-            return table != null && createdHere.stream().anyMatch(t -> t.sameAs(table));
+            return createdHere.createdHere(table);
         }
 
         @Override

@@ -27,8 +27,8 @@ final class Suppressions {
     private final LintConfig config;
     private final String path;
     private final List<SuppressionDirective> fileWide = new ArrayList<>();
-    /** statement line → the directives in its leading comments */
-    private final Map<Integer, List<SuppressionDirective>> byStatementLine = new java.util.HashMap<>();
+    /** statement position (line and column: two statements may share a line) → the directives in its leading comments */
+    private final Map<Long, List<SuppressionDirective>> byStatement = new java.util.HashMap<>();
     private final List<SuppressionDirective> all = new ArrayList<>();
 
     Suppressions(LintConfig config, String path, SplitResult split, List<AnalyzedStatement> statements) {
@@ -40,7 +40,7 @@ final class Suppressions {
                 leading.add(c);
                 for (SuppressionDirective d : SuppressionDirective.parse(c)) {
                     all.add(d);
-                    (d.fileWide() ? fileWide : byStatementLine.computeIfAbsent(s.source().line(), k -> new ArrayList<>())).add(d);
+                    (d.fileWide() ? fileWide : byStatement.computeIfAbsent(position(s.source().line(), s.source().column()), k -> new ArrayList<>())).add(d);
                 }
             }
         }
@@ -78,7 +78,7 @@ final class Suppressions {
 
     private SuppressionDirective match(Finding f) {
         if (!f.ruleId().equals("suppression-without-reason") && !f.ruleId().equals("suppression-unknown-rule")) {
-            for (SuppressionDirective d : byStatementLine.getOrDefault(f.line(), List.of())) {
+            for (SuppressionDirective d : byStatement.getOrDefault(position(f.line(), f.column()), List.of())) {
                 if (d.covers(f.ruleId()) && !d.reason().isEmpty()) {
                     return d;
                 }
@@ -90,6 +90,10 @@ final class Suppressions {
             }
         }
         return null;
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | (column & 0xffffffffL);
     }
 
     private List<Finding> problems(SuppressionDirective d, boolean used) {

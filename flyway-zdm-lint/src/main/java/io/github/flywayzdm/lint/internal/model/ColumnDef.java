@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param inlineUnique  UNIQUE declared on the column
  * @param inlineCheck   CHECK expression declared on the column, or null
  * @param references    REFERENCES target declared on the column, or null
+ * @param inlineCheckName the name of the inline CHECK ({@code CONSTRAINT n CHECK (...)}), or null when generated
  */
 public record ColumnDef(String name, TypeName type, boolean notNull, String defaultExpr, Generated generated,
-                        boolean inlinePrimaryKey, boolean inlineUnique, String inlineCheck, TableRef references) {
+                        boolean inlinePrimaryKey, boolean inlineUnique, String inlineCheck, TableRef references,
+                        String inlineCheckName) {
 
     public enum Generated { NONE, IDENTITY, STORED, VIRTUAL }
 

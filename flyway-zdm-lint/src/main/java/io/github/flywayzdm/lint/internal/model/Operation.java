@@ -52,6 +52,13 @@ public sealed interface Operation {
         }
     }
 
+    /** DROP VIEW / DROP MATERIALIZED VIEW. */
+    record DropView(List<TableRef> views, boolean materialized, boolean ifExists, boolean cascade) implements Operation {
+        public DropView {
+            views = List.copyOf(views);
+        }
+    }
+
     /** ALTER TABLE ... SET TABLESPACE. */
     record SetTablespace(TableRef table, String tablespace) implements OnTable {
     }
@@ -79,8 +86,13 @@ public sealed interface Operation {
     record RenameColumn(TableRef table, String column, String newName) implements OnTable {
     }
 
-    /** ALTER COLUMN ... [SET DATA] TYPE t [USING expr]. */
-    record AlterColumnType(TableRef table, String column, TypeName newType, String using) implements OnTable {
+    /**
+     * ALTER COLUMN ... [SET DATA] TYPE t [USING expr].
+     *
+     * @param usingPlainCast the USING expression is the column itself, at most cast to exactly the new type
+     *                       ({@code c::text}, {@code CAST(c AS text)}): PostgreSQL judges that as if there were no USING
+     */
+    record AlterColumnType(TableRef table, String column, TypeName newType, String using, boolean usingPlainCast) implements OnTable {
     }
 
     record SetNotNull(TableRef table, String column) implements OnTable {
@@ -106,6 +118,10 @@ public sealed interface Operation {
     }
 
     record DropConstraint(TableRef table, String name, boolean ifExists) implements OnTable {
+    }
+
+    /** ALTER TABLE ... RENAME CONSTRAINT name TO newName (both normalized). */
+    record RenameConstraint(TableRef table, String name, String newName) implements OnTable {
     }
 
     // ---- indexes ------------------------------------------------------------------------------------------------
@@ -178,11 +194,35 @@ public sealed interface Operation {
     record AlterDomainAddConstraint(String name, boolean notValid) implements Operation {
     }
 
+    /** ALTER DOMAIN d SET NOT NULL: every column of the domain is checked. */
+    record AlterDomainSetNotNull(String name) implements Operation {
+    }
+
+    /** ALTER DOMAIN d VALIDATE CONSTRAINT c. */
+    record AlterDomainValidateConstraint(String name, String constraint) implements Operation {
+    }
+
     /** @param value the new label without quotes, or null when not written as a plain string */
     record AlterTypeAddValue(String typeName, String value) implements Operation {
     }
 
-    record AlterTypeRenameValue(String typeName) implements Operation {
+    /** ALTER TYPE t RENAME VALUE 'from' TO 'to'; labels null when not written as plain strings. */
+    record AlterTypeRenameValue(String typeName, String from, String to) implements Operation {
+    }
+
+    // ---- schemas, databases and functions ------------------------------------------------------------------------
+
+    /** DROP SCHEMA a [, b] [CASCADE]. */
+    record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements Operation {
+        public DropSchema {
+            names = List.copyOf(names);
+        }
+    }
+
+    record DropDatabase(String name) implements Operation {
+    }
+
+    record RenameSchema(String name, String newName) implements Operation {
     }
 
     // ---- views --------------------------------------------------------------------------------------------------
@@ -196,10 +236,16 @@ public sealed interface Operation {
 
     // ---- data ---------------------------------------------------------------------------------------------------
 
-    record Update(TableRef table, boolean hasWhere) implements OnTable {
+    record Update(TableRef table, RowFilter where) implements OnTable {
+        public boolean hasWhere() {
+            return where.present();
+        }
     }
 
-    record Delete(TableRef table, boolean hasWhere) implements OnTable {
+    record Delete(TableRef table, RowFilter where) implements OnTable {
+        public boolean hasWhere() {
+            return where.present();
+        }
     }
 
     record Insert(TableRef table, boolean fromSelect) implements OnTable {
@@ -226,6 +272,20 @@ public sealed interface Operation {
      * @param value value as written without quotes, e.g. "5s"; null for RESET / DEFAULT
      */
     record SetSetting(String name, String value, boolean local) implements Operation {
+    }
+
+    // ---- functions ----------------------------------------------------------------------------------------------
+
+    /**
+     * CREATE [OR REPLACE] FUNCTION / PROCEDURE. Creating it runs nothing of its body; a later call does (the engine
+     * analyzes the body of a function the migrations created where a statement calls it).
+     *
+     * @param name     normalized unqualified name
+     * @param language lower case, e.g. "plpgsql", "sql"
+     * @param body     the body text when given as a constant (or a BEGIN ATOMIC block); null otherwise
+     * @param volatility IMMUTABLE, STABLE or VOLATILE (PostgreSQL's default when none is written)
+     */
+    record CreateFunction(String name, String language, String body, String volatility) implements Operation {
     }
 
     // ---- everything else ----------------------------------------------------------------------------------------

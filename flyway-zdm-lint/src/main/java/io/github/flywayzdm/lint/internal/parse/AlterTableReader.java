@@ -47,7 +47,9 @@ final class AlterTableReader {
             return new Operation.RenameTable(table, c.identifier());
         }
         if (c.accept("CONSTRAINT")) {
-            return new Operation.OtherAlterTable(table, "RENAME CONSTRAINT");
+            String name = c.identifier();
+            c.accept("TO");
+            return new Operation.RenameConstraint(table, name, c.identifier());
         }
         c.accept("COLUMN");
         String column = c.identifier();
@@ -109,14 +111,55 @@ final class AlterTableReader {
         return new Operation.OtherAlterTable(table, c.rest());
     }
 
+    /** {@code col}, {@code (col)}, {@code col::T}, {@code CAST(col AS T)} with T exactly the new type. */
+    private static boolean plainCast(Cursor c, String column, io.github.flywayzdm.lint.internal.model.TypeName target) {
+        Cursor inner = c;
+        if (c.at("CAST")) {
+            c.next();
+            inner = c.group();
+            if (inner == null || !c.done()) {
+                return false;
+            }
+            if (!columnRef(inner, column) || !inner.accept("AS")) {
+                return false;
+            }
+            return target != null && target.equals(ColumnReader.type(inner)) && inner.done();
+        }
+        if (c.atSymbol("(")) {
+            Cursor g = c.group();
+            if (g == null || !columnRef(g, column) || !g.done()) {
+                return false;
+            }
+        } else if (!columnRef(c, column)) {
+            return false;
+        }
+        if (c.done()) {
+            return true;
+        }
+        if (!c.acceptSymbol("::")) {
+            return false;
+        }
+        return target != null && target.equals(ColumnReader.type(c)) && c.done();
+    }
+
+    /** The column, optionally qualified by its table. */
+    private static boolean columnRef(Cursor c, String column) {
+        java.util.List<String> name = c.qualifiedName();
+        return !name.isEmpty() && name.size() <= 3 && name.get(name.size() - 1).equals(column);
+    }
+
     private static Operation alterColumn(Cursor c, TableRef table, String column) {
         if (c.accept("SET", "DATA", "TYPE") || c.accept("TYPE")) {
             var type = ColumnReader.type(c);
             while (!c.done() && !c.at("USING")) {
                 c.next(); // COLLATE x
             }
-            String using = c.accept("USING") ? c.rest() : null;
-            return new Operation.AlterColumnType(table, column, type, using);
+            if (!c.accept("USING")) {
+                return new Operation.AlterColumnType(table, column, type, null, false);
+            }
+            String using = c.rest();
+            boolean plain = plainCast(new Cursor(using, Lexer.tokens(using)), column, type);
+            return new Operation.AlterColumnType(table, column, type, using, plain);
         }
         if (c.accept("SET", "NOT", "NULL")) {
             return new Operation.SetNotNull(table, column);

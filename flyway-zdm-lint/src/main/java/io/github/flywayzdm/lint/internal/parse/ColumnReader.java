@@ -27,10 +27,13 @@ final class ColumnReader {
         String defaultExpr = null;
         String check = null;
         TableRef references = null;
+        String constraintName = null;
+        String checkName = null;
         ColumnDef.Generated generated = ColumnDef.Generated.NONE;
         while (!c.done()) {
             if (c.accept("CONSTRAINT")) {
-                c.identifier();
+                constraintName = c.identifier();
+                continue;
             } else if (c.accept("NOT", "NULL")) {
                 notNull = true;
             } else if (c.accept("NULL")) {
@@ -43,6 +46,7 @@ final class ColumnReader {
             } else if (c.accept("CHECK")) {
                 Cursor g = c.group();
                 check = g == null ? "" : g.rest();
+                checkName = constraintName;
                 c.accept("NO", "INHERIT");
             } else if (c.accept("DEFAULT")) {
                 defaultExpr = c.rawUntil("CONSTRAINT", "NOT", "NULL", "CHECK", "GENERATED", "UNIQUE", "PRIMARY", "REFERENCES", "COLLATE");
@@ -58,7 +62,7 @@ final class ColumnReader {
                 c.next(); // COLLATE x, MATCH, ON DELETE ..., DEFERRABLE, storage options: nothing rules need
             }
         }
-        return new ColumnDef(name, type, notNull, defaultExpr, generated, pk, unique, check, references);
+        return new ColumnDef(name, type, notNull, defaultExpr, generated, pk, unique, check, references, checkName);
     }
 
     private static ColumnDef.Generated generated(Cursor c) {

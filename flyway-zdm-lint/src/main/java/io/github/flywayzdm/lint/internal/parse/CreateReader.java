@@ -15,9 +15,15 @@ final class CreateReader {
     }
 
     /** Cursor after {@code CREATE [GLOBAL|LOCAL] [TEMP|UNLOGGED]} and {@code TABLE}. */
-    static Operation table(Cursor c, boolean unlogged) {
+    static Operation table(Cursor c, boolean unlogged, boolean temp) {
         boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         TableRef table = c.tableRef();
+        if (table == null) {
+            return new Operation.Unparsed("CREATE TABLE without a table name");
+        }
+        if (temp && table.schema() == null) {
+            table = new TableRef("pg_temp", table.name()); // a temporary table lives in the session's own schema
+        }
         List<ColumnDef> columns = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
         TableRef partitionOf = null;
@@ -79,7 +85,61 @@ final class CreateReader {
         c.accept("IF", "NOT", "EXISTS");
         TableRef view = c.tableRef();
         List<TableRef> from = SelectTables.of(sql);
+        if (from.isEmpty()) {
+            from = fromClauses(c); // JSqlParser rejected the query (a column named uuid, new syntax): read FROM/JOIN ourselves
+        }
         return new Operation.CreateView(view, materialized, from);
+    }
+
+    /** Relations named after FROM, JOIN or a comma in a FROM list, at any depth; a keyword reader's fallback. */
+    private static List<TableRef> fromClauses(Cursor c) {
+        List<TableRef> tables = new ArrayList<>();
+        collectFrom(c, tables);
+        return tables;
+    }
+
+    private static void collectFrom(Cursor c, List<TableRef> tables) {
+        while (!c.done()) {
+            Cursor g = c.group();
+            if (g != null) {
+                collectFrom(g, tables);
+            } else if (c.accept("FROM") || c.accept("JOIN")) {
+                c.accept("ONLY");
+                c.accept("LATERAL");
+                TableRef t = c.tableRef();
+                if (t != null && !tables.contains(t)) {
+                    tables.add(t);
+                }
+            } else {
+                c.next();
+            }
+        }
+    }
+
+    /** Cursor after {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+    static Operation function(Cursor c) {
+        List<String> name = c.qualifiedName();
+        c.group();
+        String language = "sql";
+        String body = null;
+        String volatility = "VOLATILE"; // PostgreSQL's default
+        while (!c.done()) {
+            Token t = c.next();
+            if (t.is("LANGUAGE") && !c.done()) {
+                language = Constants.name(c.next().text());
+            } else if (t.is("AS") && !c.done()) {
+                body = Constants.value(c.next());
+            } else if (t.is("IMMUTABLE") || t.is("STABLE") || t.is("VOLATILE")) {
+                volatility = t.upper();
+            } else if (t.is("BEGIN") && c.at("ATOMIC")) {
+                c.next();
+                body = c.rawUntil("\u0000"); // the statements up to the closing END
+                int end = body.toUpperCase(java.util.Locale.ROOT).lastIndexOf("END");
+                body = end >= 0 ? body.substring(0, end) : body;
+                language = "sql";
+            }
+        }
+        return new Operation.CreateFunction(name.isEmpty() ? "" : name.get(name.size() - 1), language, body, volatility);
     }
 
     /** Cursor after {@code CREATE DOMAIN}. */

@@ -102,7 +102,13 @@ final class Cursor {
             return null;
         }
         pos++;
-        return Identifiers.normalize(t.text());
+        char escape = '\\';
+        if (t.kind() == Token.Kind.QUOTED && t.text().charAt(0) != '"' && at("UESCAPE") && peek(1) != null
+                && peek(1).kind() == Token.Kind.STRING && peek(1).text().length() == 3) {
+            escape = peek(1).text().charAt(1); // U&"..." UESCAPE '!'
+            pos += 2;
+        }
+        return Identifiers.normalize(t.text(), escape);
     }
 
     List<String> qualifiedName() {

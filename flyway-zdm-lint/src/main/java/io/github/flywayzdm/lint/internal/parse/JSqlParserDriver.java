@@ -24,7 +24,26 @@ final class JSqlParserDriver {
     /** Deeper nesting makes JSqlParser's recursive descent slow and, eventually, overflow the stack. */
     static final int MAX_NESTING = 100;
 
+    /**
+     * The last statement parsed on this thread: a view is parsed for its sources and again for the analyzer's
+     * verdict, and a parse costs more than everything else done with the statement.
+     */
+    private static final ThreadLocal<Parsed> LAST = new ThreadLocal<>();
+
+    private record Parsed(String sql, Optional<Statement> statement) {
+    }
+
     static Optional<Statement> parse(String sql) {
+        Parsed last = LAST.get();
+        if (last != null && last.sql().equals(sql)) {
+            return last.statement();
+        }
+        Optional<Statement> result = parseUncached(sql);
+        LAST.set(new Parsed(sql, result));
+        return result;
+    }
+
+    private static Optional<Statement> parseUncached(String sql) {
         if (sql.length() > MAX_LENGTH || nesting(sql) > MAX_NESTING) {
             return Optional.empty();
         }

@@ -19,7 +19,25 @@ final class KeywordReader {
     }
 
     static List<Operation> read(String sql) {
-        List<Token> tokens = Lexer.tokens(sql);
+        return read(sql, true);
+    }
+
+    static List<Operation> read(String sql, boolean standardConformingStrings) {
+        List<Operation> ops = readTokens(sql, standardConformingStrings);
+        for (Operation op : ops) {
+            boolean namesNothing = (op instanceof Operation.DropTable
+                    || op instanceof Operation.Truncate || op instanceof Operation.LockTable) && op.tables().isEmpty()
+                    || op instanceof Operation.DropIndex d && d.indexes().isEmpty();
+            if (op instanceof Operation.OnTable t && t.table() == null || namesNothing) {
+                // malformed DDL (CREATE INDEX ON;): a finding on its file, not a null every rule must guard against
+                return List.of(new Operation.Unparsed("no table name where one is required: " + StatementAnalyzer.leadingKeywords(sql)));
+            }
+        }
+        return ops;
+    }
+
+    private static List<Operation> readTokens(String sql, boolean standardConformingStrings) {
+        List<Token> tokens = Lexer.tokens(sql, standardConformingStrings);
         if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
             return List.of();
         }
@@ -46,31 +64,35 @@ final class KeywordReader {
             case "UPDATE" -> {
                 c.accept("ONLY");
                 TableRef table = c.tableRef();
-                yield List.of(new Operation.Update(table, c.containsTopLevel("WHERE")));
+                yield List.of(new Operation.Update(table, RowFilters.read(c, tokens)));
             }
             case "DELETE" -> {
                 c.accept("FROM");
                 c.accept("ONLY");
                 TableRef table = c.tableRef();
-                yield List.of(new Operation.Delete(table, c.containsTopLevel("WHERE")));
+                yield List.of(new Operation.Delete(table, RowFilters.read(c, tokens)));
             }
             case "INSERT" -> {
                 c.accept("INTO");
                 TableRef table = c.tableRef();
                 yield List.of(new Operation.Insert(table, c.contains("SELECT")));
             }
-            case "WITH" -> with(c);
+            case "WITH" -> with(c, tokens);
             case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE" ->
                     first.equals("PREPARE") && !c.at("TRANSACTION") ? List.of(new Operation.Other("PREPARE"))
                             : List.of(new Operation.TransactionControl(transactionKeyword(first, c)));
             case "SET" -> List.of(set(c));
             case "RESET" -> List.of(new Operation.SetSetting(c.done() ? "all" : c.next().text().toLowerCase(Locale.ROOT), null, false));
-            default -> selectSetConfig(first, c).orElseGet(() -> HARMLESS.contains(first) ? List.of(new Operation.Other(first)) : List.of());
+            default -> selectSetConfig(first, c).or(() -> selectInto(first, c))
+                    .orElseGet(() -> HARMLESS.contains(first) ? List.of(new Operation.Other(first)) : List.of());
         };
     }
 
     private static List<Operation> create(Cursor c, String sql) {
         c.accept("OR", "REPLACE");
+        if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
+            return List.of(CreateReader.function(c));
+        }
         boolean unique = c.accept("UNIQUE");
         if (c.accept("INDEX")) {
             return List.of(CreateReader.index(c, unique));
@@ -80,7 +102,7 @@ final class KeywordReader {
         boolean temp = c.accept("TEMP") || c.accept("TEMPORARY");
         boolean unlogged = c.accept("UNLOGGED");
         if (c.accept("TABLE")) {
-            return List.of(CreateReader.table(c, unlogged || temp));
+            return List.of(CreateReader.table(c, unlogged || temp, temp));
         }
         c.accept("RECURSIVE");
         boolean materialized = c.accept("MATERIALIZED");
@@ -89,6 +111,9 @@ final class KeywordReader {
         }
         if (c.accept("DOMAIN")) {
             return List.of(CreateReader.domain(c));
+        }
+        if (c.accept("FUNCTION")) {
+            return List.of(CreateReader.function(c));
         }
         return c.done() ? List.of() : List.of(new Operation.Other("CREATE " + c.next().upper()));
     }
@@ -102,6 +127,12 @@ final class KeywordReader {
             if (c.accept("ADD")) {
                 return List.of(new Operation.AlterDomainAddConstraint(name, notValid(c)));
             }
+            if (c.accept("SET", "NOT", "NULL")) {
+                return List.of(new Operation.AlterDomainSetNotNull(name));
+            }
+            if (c.accept("VALIDATE", "CONSTRAINT")) {
+                return List.of(new Operation.AlterDomainValidateConstraint(name, c.identifier()));
+            }
             return List.of(new Operation.Other("ALTER DOMAIN"));
         }
         if (c.accept("TYPE")) {
@@ -113,11 +144,24 @@ final class KeywordReader {
                 return List.of(new Operation.AlterTypeAddValue(name, value));
             }
             if (c.accept("RENAME", "VALUE")) {
-                return List.of(new Operation.AlterTypeRenameValue(name));
+                String from = label(c.next());
+                c.accept("TO");
+                return List.of(new Operation.AlterTypeRenameValue(name, from, label(c.next())));
             }
             return List.of(new Operation.Other("ALTER TYPE"));
         }
+        if (c.accept("SCHEMA")) {
+            String name = c.identifier();
+            if (c.accept("RENAME", "TO")) {
+                return List.of(new Operation.RenameSchema(name, c.identifier()));
+            }
+            return List.of(new Operation.Other("ALTER SCHEMA"));
+        }
         return c.done() ? List.of() : List.of(new Operation.Other("ALTER " + c.next().upper()));
+    }
+
+    private static String label(Token t) {
+        return t != null && t.kind() == Token.Kind.STRING ? unquote(t.text()) : null;
     }
 
     private static boolean notValid(Cursor c) {
@@ -142,6 +186,28 @@ final class KeywordReader {
             List<TableRef> tables = c.tableRefs();
             return List.of(new Operation.DropTable(tables, ifExists, c.accept("CASCADE")));
         }
+        boolean materialized = c.accept("MATERIALIZED");
+        if (c.accept("VIEW")) {
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<TableRef> views = c.tableRefs();
+            return List.of(new Operation.DropView(views, materialized, ifExists, c.accept("CASCADE")));
+        }
+        if (c.accept("SCHEMA")) {
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<String> names = new java.util.ArrayList<>();
+            do {
+                String name = c.identifier();
+                if (name == null) {
+                    break;
+                }
+                names.add(name);
+            } while (c.acceptSymbol(","));
+            return List.of(new Operation.DropSchema(names, ifExists, c.accept("CASCADE")));
+        }
+        if (c.accept("DATABASE")) {
+            c.accept("IF", "EXISTS");
+            return List.of(new Operation.DropDatabase(c.identifier()));
+        }
         return c.done() ? List.of() : List.of(new Operation.Other("DROP " + c.next().upper()));
     }
 
@@ -149,7 +215,7 @@ final class KeywordReader {
         boolean concurrently = false;
         Cursor options = c.group();
         if (options != null && options.contains("CONCURRENTLY")) {
-            concurrently = true;
+            concurrently = !optionOff(options, "CONCURRENTLY");
         }
         String kind = c.done() ? "INDEX" : c.next().upper();
         concurrently |= c.accept("CONCURRENTLY");
@@ -161,7 +227,7 @@ final class KeywordReader {
         boolean analyzeOnly = false;
         Cursor options = c.group();
         if (options != null) {
-            full = options.contains("FULL") && !optionOff(options);
+            full = options.contains("FULL") && !optionOff(options, "FULL");
         }
         while (c.at("FULL") || c.at("FREEZE") || c.at("VERBOSE") || c.at("ANALYZE") || c.at("ANALYSE")) {
             full |= c.at("FULL");
@@ -170,10 +236,10 @@ final class KeywordReader {
         return new Operation.Vacuum(c.tableRefs(), full, analyzeOnly);
     }
 
-    /** {@code VACUUM (FULL false)} / {@code (FULL off)} turns it off. */
-    private static boolean optionOff(Cursor options) {
+    /** {@code VACUUM (FULL false)} / {@code REINDEX (CONCURRENTLY off)} turns the option off. */
+    private static boolean optionOff(Cursor options, String name) {
         for (Cursor option : options.splitCommas()) {
-            if (option.accept("FULL")) {
+            if (option.accept(name)) {
                 Token value = option.next();
                 return value != null && (value.is("false") || value.is("off") || value.text().equals("0"));
             }
@@ -203,7 +269,7 @@ final class KeywordReader {
         return List.of(new Operation.RefreshMaterializedView(c.tableRef(), concurrently));
     }
 
-    private static List<Operation> with(Cursor c) {
+    private static List<Operation> with(Cursor c, List<Token> tokens) {
         // WITH ... UPDATE/DELETE/INSERT: the data-changing verb after the CTE list, at the top level
         while (!c.done()) {
             if (c.at("UPDATE") || c.at("DELETE") || c.at("INSERT")) {
@@ -213,8 +279,8 @@ final class KeywordReader {
                 c.accept("ONLY");
                 TableRef table = c.tableRef();
                 return switch (verb) {
-                    case "UPDATE" -> List.of(new Operation.Update(table, c.containsTopLevel("WHERE")));
-                    case "DELETE" -> List.of(new Operation.Delete(table, c.containsTopLevel("WHERE")));
+                    case "UPDATE" -> List.of(new Operation.Update(table, RowFilters.read(c, tokens)));
+                    case "DELETE" -> List.of(new Operation.Delete(table, RowFilters.read(c, tokens)));
                     default -> List.of(new Operation.Insert(table, true));
                 };
             }
@@ -257,6 +323,28 @@ final class KeywordReader {
         String value = c.rest();
         value = unquote(value);
         return new Operation.SetSetting(name, value.isEmpty() || value.equalsIgnoreCase("DEFAULT") ? null : value, local);
+    }
+
+    /** {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] name FROM ...}: creates a table, like CREATE TABLE AS. */
+    private static java.util.Optional<List<Operation>> selectInto(String first, Cursor c) {
+        if (!first.equals("SELECT") || !c.containsTopLevel("INTO")) {
+            return java.util.Optional.empty();
+        }
+        while (!c.done() && !c.at("INTO")) {
+            if (c.group() == null) {
+                c.next();
+            }
+        }
+        c.accept("INTO");
+        boolean temp = c.accept("TEMP") || c.accept("TEMPORARY");
+        boolean unlogged = c.accept("UNLOGGED");
+        c.accept("TABLE");
+        TableRef table = c.tableRef();
+        if (table == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.of(new Operation.CreateTable(table, List.of(), List.of(), false, null, temp || unlogged,
+                false, true)));
     }
 
     /** {@code SELECT set_config('lock_timeout', '5s', true)}. */

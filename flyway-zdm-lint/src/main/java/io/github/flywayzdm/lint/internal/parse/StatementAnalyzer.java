@@ -22,9 +22,22 @@ import java.util.Optional;
 public final class StatementAnalyzer {
 
     public Analysis analyze(String sql) {
+        return analyze(sql, true);
+    }
+
+    /** @param standardConformingStrings false when the script turned it off before this statement */
+    public Analysis analyze(String sql, boolean standardConformingStrings) {
+        return analyze(sql, standardConformingStrings, 0);
+    }
+
+    /** {@code depth}: how many DO bodies / EXECUTE strings this statement is nested in (bounded, against hostile input). */
+    Analysis analyze(String sql, boolean standardConformingStrings, int depth) {
         List<Operation> ops;
         try {
-            ops = KeywordReader.read(sql);
+            ops = KeywordReader.read(sql, standardConformingStrings);
+            if (ops.size() == 1 && ops.get(0) instanceof Operation.Other o && o.kind().equals("DO")) {
+                return new Analysis(DoBlocks.operations(this, sql, standardConformingStrings, depth), Via.KEYWORDS);
+            }
         } catch (RuntimeException e) {
             ops = List.of(); // a reader bug must not stop the lint: fall through to JSqlParser's verdict
         }
@@ -42,11 +55,58 @@ public final class StatementAnalyzer {
                 + leadingKeywords(sql))), Via.NONE);
     }
 
-    /** Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless); views need their sources. */
+    /**
+     * What running a function body does: for PL/pgSQL the statements {@link DoBlocks} finds, for SQL each statement of
+     * the body; other languages cannot be analyzed (reported as such).
+     */
+    public List<Operation> functionBody(Operation.CreateFunction function) {
+        if (function.body() == null) {
+            return List.of(new Operation.Unparsed("function " + function.name() + " is called, but its body is not known"));
+        }
+        if (function.language().equals("plpgsql")) {
+            return DoBlocks.plpgsql(this, function.body(), true, 1);
+        }
+        if (function.language().equals("sql")) {
+            List<Operation> ops = new java.util.ArrayList<>();
+            for (var s : io.github.flywayzdm.lint.internal.split.StatementSplitter.split(function.body()).statements()) {
+                ops.addAll(analyze(s.executed(), true, 1).operations());
+            }
+            return ops;
+        }
+        return List.of(new Operation.Unparsed("function " + function.name() + " in language " + function.language()
+                + " is called: what it runs cannot be analyzed"));
+    }
+
+    /** Names of functions a statement calls ({@code name(}), looking into dollar-quoted bodies too; normalized. */
+    public static java.util.Set<String> calledFunctions(String sql) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        calls(sql, names, 0);
+        return names;
+    }
+
+    private static void calls(String sql, java.util.Set<String> names, int depth) {
+        List<Token> tokens = Lexer.tokens(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isName() && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
+                names.add(io.github.flywayzdm.lint.internal.model.Identifiers.normalize(t.text()));
+            } else if (t.kind() == Token.Kind.DOLLAR_BODY && depth < 4) {
+                String body = Constants.value(t);
+                if (body != null) {
+                    calls(body, names, depth + 1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless). A view is read by the token
+     * reader, which asks JSqlParser for its sources and falls back to its own FROM/JOIN reading when JSqlParser
+     * rejects the query: one parser's gap must not leave the statement unchecked.
+     */
     private static boolean needsParser(List<Operation> ops) {
-        return ops.size() == 1 && (ops.get(0) instanceof Operation.Other o
-                && (o.kind().equals("SELECT") || o.kind().equals("VALUES") || o.kind().equals("TABLE") || o.kind().equals("WITH"))
-                || ops.get(0) instanceof Operation.CreateView);
+        return ops.size() == 1 && ops.get(0) instanceof Operation.Other o
+                && (o.kind().equals("SELECT") || o.kind().equals("VALUES") || o.kind().equals("TABLE") || o.kind().equals("WITH"));
     }
 
     static String leadingKeywords(String sql) {

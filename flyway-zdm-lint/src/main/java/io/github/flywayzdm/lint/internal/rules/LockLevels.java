@@ -58,7 +58,7 @@ public enum LockLevels {
                 || op instanceof Operation.SetNotNull || op instanceof Operation.DropNotNull
                 || op instanceof Operation.AlterColumnDefault || op instanceof Operation.DropConstraint
                 || op instanceof Operation.SetTablespace || op instanceof Operation.SetLogged
-                || op instanceof Operation.OtherAlterTable || op instanceof Operation.Cluster
+                || op instanceof Operation.OtherAlterTable || op instanceof Operation.RenameConstraint || op instanceof Operation.Cluster
                 || op instanceof Operation.Truncate || op instanceof Operation.DropTable) {
             return ACCESS_EXCLUSIVE;
         }

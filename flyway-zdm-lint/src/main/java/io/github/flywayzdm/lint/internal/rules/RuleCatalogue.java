@@ -55,6 +55,24 @@ import io.github.flywayzdm.lint.internal.rules.transaction.EnumAddValueInTransac
 import io.github.flywayzdm.lint.internal.rules.transaction.TransactionControl;
 import io.github.flywayzdm.lint.internal.rules.transaction.ValidateInSameTransaction;
 
+import io.github.flywayzdm.lint.internal.rules.compatibility.TruncateTable;
+import io.github.flywayzdm.lint.internal.rules.compatibility.DropDatabase;
+import io.github.flywayzdm.lint.internal.rules.compatibility.DropSchemaCascade;
+import io.github.flywayzdm.lint.internal.rules.compatibility.DropView;
+import io.github.flywayzdm.lint.internal.rules.compatibility.RenameSchema;
+import io.github.flywayzdm.lint.internal.rules.compatibility.RenameEnumValue;
+import io.github.flywayzdm.lint.internal.rules.compatibility.DropDefaultOfRequiredColumn;
+import io.github.flywayzdm.lint.internal.rules.locking.DomainSetNotNull;
+import io.github.flywayzdm.lint.internal.rules.locking.DomainValidateConstraint;
+import io.github.flywayzdm.lint.internal.rules.locking.AlterColumnTypeScan;
+import io.github.flywayzdm.lint.internal.rules.locking.ValidateWithOtherAction;
+import io.github.flywayzdm.lint.internal.rules.locking.MissingStatementTimeout;
+import io.github.flywayzdm.lint.internal.rules.transaction.ConcurrentIndexNotRerunnable;
+import io.github.flywayzdm.lint.internal.rules.hygiene.IdentifierTooLong;
+import io.github.flywayzdm.lint.internal.rules.hygiene.PreferIdentity;
+import io.github.flywayzdm.lint.internal.rules.hygiene.PreferBigintColumn;
+import io.github.flywayzdm.lint.internal.rules.hygiene.MultipleAlterTable;
+
 import java.util.List;
 
 /** Every rule, instantiated once. A new rule is one class plus one line here. */
@@ -71,16 +89,19 @@ public final class RuleCatalogue {
             new LockTable(), new AttachPartitionWithoutCheck(), new DetachPartitionNonConcurrent(),
             new RefreshMatviewNonConcurrent(), new DomainCheckConstraint(), new UnbatchedDataChange(),
             new MissingLockTimeout(), new StatementsAfterAccessExclusive(), new ConcurrentIndexOnPartitioned(),
-            new ConcurrentIndexPg14Corruption(),
+            new ConcurrentIndexPg14Corruption(), new DomainSetNotNull(), new DomainValidateConstraint(),
+            new AlterColumnTypeScan(), new ValidateWithOtherAction(), new MissingStatementTimeout(),
             // transaction handling
             new ConcurrentlyInTransaction(), new ConcurrentlyMixed(), new TransactionControl(),
-            new ValidateInSameTransaction(), new EnumAddValueInTransaction(),
+            new ValidateInSameTransaction(), new EnumAddValueInTransaction(), new ConcurrentIndexNotRerunnable(),
             // compatibility with running code
             new RenameColumn(), new RenameTable(), new DropColumn(), new DropTable(), new DropNotNull(),
-            new ChangeColumnTypeCompat(),
+            new ChangeColumnTypeCompat(), new TruncateTable(), new DropDatabase(), new DropSchemaCascade(), new DropView(),
+            new RenameSchema(), new RenameEnumValue(), new DropDefaultOfRequiredColumn(),
             // hygiene
             new JsonColumn(), new PreferBigintPrimaryKey(), new PreferTextOverVarchar(), new PreferTimestamptz(),
-            new BanCharType(), new ForeignKeyWithoutIndex(),
+            new BanCharType(), new ForeignKeyWithoutIndex(), new IdentifierTooLong(), new PreferIdentity(),
+            new PreferBigintColumn(), new MultipleAlterTable(),
             // the input and the tool
             new UnparsedStatement(), new SplitProblemFound(), new EmptyMigration(), new SuppressionWithoutReason(), new SuppressionUnknownRule(),
             new UnusedSuppression(), new UnresolvedPlaceholder());

@@ -41,11 +41,22 @@ public final class TypeChanges {
         if (a.equals("cidr") && b.equals("inet")) {
             return false;
         }
+        // citext (extension) is binary-coercible with text and varchar both ways (pg_cast castmethod 'b')
+        if (a.equals("citext") && (b.equals("text") || b.equals("character varying") && to.modifiers().isEmpty())
+                || b.equals("citext") && (a.equals("text") || a.equals("character varying"))) {
+            return false;
+        }
         if (a.equals("timestamp without time zone") && b.equals("timestamp with time zone")
                 || a.equals("timestamp with time zone") && b.equals("timestamp without time zone")) {
             return !(pgMajor >= 12 && sessionUtc);
         }
         return true;
+    }
+
+    /** PostgreSQL rebuilds the column's indexes although the table is not rewritten: the operator class changes. */
+    public static boolean rebuildsIndexes(TypeName from, TypeName to) {
+        return from != null && to != null && from.array() == to.array()
+                && (from.name().equals("citext") != to.name().equals("citext"));
     }
 
     /** Same type, and the new modifiers accept every old value: varchar(10)→varchar(20), numeric(10,2)→numeric(12,2). */
@@ -82,6 +93,8 @@ public final class TypeChanges {
                 || a.equals("smallint") && (b.equals("integer") || b.equals("bigint"))
                 || a.equals("integer") && b.equals("bigint")
                 || a.equals("cidr") && b.equals("inet")
-                || a.equals("real") && b.equals("double precision");
+                || a.equals("real") && b.equals("double precision")
+                || a.equals("citext") && b.equals("text") || a.equals("text") && b.equals("citext")
+                || a.equals("character varying") && b.equals("citext");
     }
 }

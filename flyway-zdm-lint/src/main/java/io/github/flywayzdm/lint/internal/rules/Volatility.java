@@ -17,7 +17,13 @@ public final class Volatility {
             "localtimestamp", "localtime", "transaction_timestamp", "statement_timestamp", "current_user", "session_user",
             "current_schema", "lower", "upper", "coalesce", "nullif", "greatest", "least", "length", "concat",
             "to_timestamp", "to_date", "make_date", "make_timestamp", "make_interval", "jsonb_build_object",
-            "json_build_object", "jsonb_build_array", "array", "abs", "round", "date_trunc", "timezone", "md5", "row");
+            "json_build_object", "jsonb_build_array", "array", "abs", "round", "date_trunc", "timezone", "md5", "row",
+            // syntax that looks like a call: cast(x AS t), extract(...), and common immutable/stable built-ins
+            "cast", "extract", "date_part", "to_char", "to_number", "replace", "substring", "substr", "trim", "btrim",
+            "ltrim", "rtrim", "format", "split_part", "to_json", "to_jsonb", "json_build_array", "array_length",
+            "current_setting", "left", "right", "lpad", "rpad", "floor", "ceil", "trunc", "power", "sqrt", "char_length",
+            "octet_length", "position", "overlaps", "int4range", "int8range", "numrange", "tstzrange", "daterange",
+            "jsonb_object", "array_fill", "repeat", "encode", "decode", "sha256", "uuid_nil", "inet", "point");
 
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(");
     private static final Pattern KEYWORD_FUNCTIONS = Pattern.compile(
@@ -27,6 +33,14 @@ public final class Volatility {
     }
 
     public static boolean isVolatile(String expression) {
+        return isVolatile(expression, name -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param known volatility (IMMUTABLE/STABLE/VOLATILE) of functions the migrations created; a function the
+     *              history created with no volatility clause is VOLATILE, PostgreSQL's default
+     */
+    public static boolean isVolatile(String expression, java.util.function.Function<String, java.util.Optional<String>> known) {
         if (expression == null) {
             return false;
         }
@@ -35,6 +49,14 @@ public final class Volatility {
         while (m.find()) {
             String name = m.group(1).toLowerCase(Locale.ROOT);
             name = name.startsWith("pg_catalog.") ? name.substring(11) : name;
+            String unqualified = name.substring(name.lastIndexOf('.') + 1);
+            java.util.Optional<String> declared = known.apply(unqualified);
+            if (declared.isPresent()) {
+                if (declared.get().equals("VOLATILE")) {
+                    return true;
+                }
+                continue;
+            }
             if (!NON_VOLATILE.contains(name) && !isTypeCast(name)) {
                 return true;
             }

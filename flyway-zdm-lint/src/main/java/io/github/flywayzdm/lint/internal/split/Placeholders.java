@@ -62,6 +62,25 @@ public final class Placeholders {
         return out.append(sql, from, sql.length()).toString();
     }
 
+    /** True when the prefix occurs in {@code text} at all (the fast path skips substitution otherwise). */
+    boolean occursIn(String text) {
+        return text.contains(prefix);
+    }
+
+    /** When a placeholder starts at {@code at}: its length (prefix to suffix) in an array of one; else null. */
+    int[] at(String text, int at) {
+        if (!text.startsWith(prefix, at)) {
+            return null;
+        }
+        int close = text.indexOf(suffix, at + prefix.length());
+        return close < 0 ? null : new int[] {close + suffix.length() - at};
+    }
+
+    /** The value substituted for the placeholder of {@code length} characters at {@code at}. */
+    String valueAt(String text, int at, int length) {
+        return valueOf(text.substring(at + prefix.length(), at + length - suffix.length()));
+    }
+
     /** Placeholder names used in {@code sql} that have no value (built-ins excluded). */
     public Set<String> unresolved(String sql) {
         Set<String> names = new LinkedHashSet<>();

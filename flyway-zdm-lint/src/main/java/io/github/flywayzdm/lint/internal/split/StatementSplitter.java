@@ -2,17 +2,19 @@ package io.github.flywayzdm.lint.internal.split;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Splits a PostgreSQL script into statements the way the server's own lexer sees it, in one linear pass.
+ * Splits a PostgreSQL script into statements with the one {@link SqlLexer}, in one linear pass.
  *
- * <p>States: plain SQL; {@code --} line comments; nested {@code /* *\/} block comments; {@code '...'} strings with
- * {@code ''} (and, for {@code E'...'}, backslash) escapes; {@code "..."} identifiers with {@code ""}; dollar-quoted
- * bodies {@code $tag$ ... $tag$} (a {@code $1} parameter or the {@code $} inside {@code a$b} is not a quote); and
- * SQL-standard function bodies {@code BEGIN ATOMIC ... END}, inside which {@code ;} does not end the statement
- * ({@code CASE ... END} nests). After {@code COPY ... FROM STDIN;} the data up to the {@code \.} line belongs to the
- * statement. A final statement without {@code ;} counts; empty statements are skipped. Never throws: an unterminated
- * construct makes the rest of the script one statement and is reported as a {@link SplitProblem}.
+ * <p>A {@code ;} ends a statement except inside the SQL-standard body of {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE
+ * ... BEGIN ATOMIC ... END} (at parenthesis depth 0, the heuristic psql uses; {@code CASE ... END} nests), so
+ * {@code begin} and {@code atomic} used as column names or labels elsewhere never swallow the following statements.
+ * After {@code COPY ... FROM STDIN;} (FROM at depth 0, so {@code COPY (SELECT ... FROM stdin) TO ...} is not one) the
+ * data up to the {@code \.} line belongs to the statement. {@code SET standard_conforming_strings = off} (and back
+ * on, RESET) switches how the following statements' strings are read, as it does on the server. A final statement
+ * without {@code ;} counts; empty statements are skipped. Never throws: an unterminated construct makes the rest of the
+ * script one statement and is reported as a {@link SplitProblem}.
  */
 public final class StatementSplitter {
 
@@ -20,13 +22,19 @@ public final class StatementSplitter {
     }
 
     public static SplitResult split(String script) {
+        return split(ExecutedText.of(script));
+    }
+
+    public static SplitResult split(ExecutedText script) {
         return new Scan(script).run();
     }
 
     private static final class Scan {
+        private final ExecutedText source;
         private final String s;
         private final int n;
         private final LineIndex lines;
+        private final SqlLexer lexer;
         private final List<SqlStatement> statements = new ArrayList<>();
         private final List<SqlComment> comments = new ArrayList<>();
         private final List<SplitProblem> problems = new ArrayList<>();
@@ -34,37 +42,58 @@ public final class StatementSplitter {
         private int start = -1;
         private int firstPendingComment;
         private int previousTerminatorLine = -1;
-        private int atomicDepth;
+        private boolean statementScs = true;
+        // what the statement's words so far say
+        private int words;
+        private boolean create;
+        private boolean orReplace;
+        private boolean function;
         private boolean firstWordIsCopy;
-        private boolean wordCount;
+        private boolean firstWordIsSet;
+        private int parens;
         private boolean lastWordBegin;
         private boolean lastWordFrom;
+        private int atomicDepth;
         private boolean copyFromStdin;
 
-        Scan(String script) {
-            this.s = script;
-            this.n = script.length();
-            this.lines = new LineIndex(script);
+        Scan(ExecutedText source) {
+            this.source = source;
+            this.s = source.text();
+            this.n = s.length();
+            this.lines = new LineIndex(source.original());
+            this.lexer = new SqlLexer(s);
         }
 
         SplitResult run() {
-            int i = n > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
-            while (i < n) {
-                char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '-' && peek(i + 1) == '-') {
-                    i = lineComment(i);
-                } else if (c == '/' && peek(i + 1) == '*') {
-                    i = blockComment(i);
-                } else if (c == ';' && start < 0) {
-                    i++; // an empty statement
-                } else {
-                    if (start < 0) {
-                        begin(i);
-                    }
-                    i = token(i, c);
+            while (lexer.next()) {
+                SqlLexer.Kind kind = lexer.kind();
+                if (lexer.unterminated() != null) {
+                    problem(lexer.start(), "unterminated " + lexer.unterminated());
                 }
+                if (kind == SqlLexer.Kind.LINE_COMMENT || kind == SqlLexer.Kind.BLOCK_COMMENT) {
+                    addComment(lexer.start(), lexer.end(), kind == SqlLexer.Kind.BLOCK_COMMENT);
+                    continue;
+                }
+                if (lexer.isSymbol(';')) {
+                    if (start < 0) {
+                        continue; // an empty statement
+                    }
+                    if (atomicDepth > 0) {
+                        continue;
+                    }
+                    if (copyFromStdin) {
+                        int dataEnd = copyData(lexer.end());
+                        end(lexer.start(), dataEnd);
+                        lexer.resumeAt(dataEnd);
+                    } else {
+                        end(lexer.start(), lexer.end());
+                    }
+                    continue;
+                }
+                if (start < 0) {
+                    begin(lexer.start());
+                }
+                track(kind);
             }
             if (start >= 0) {
                 end(n, n);
@@ -72,184 +101,130 @@ public final class StatementSplitter {
             return new SplitResult(statements, comments, problems);
         }
 
-        private int token(int i, char c) {
-            switch (c) {
-                case ';':
-                    if (atomicDepth > 0) {
-                        return i + 1;
-                    }
-                    if (copyFromStdin) {
-                        int dataEnd = copyData(i + 1);
-                        end(i, dataEnd);
-                        return dataEnd;
-                    }
-                    end(i, i + 1);
-                    return i + 1;
-                case '\'':
-                    return string(i, escapePrefixed(i));
-                case '"':
-                    return quoted(i, '"', false, "quoted identifier");
-                case '$':
-                    return dollar(i);
-                default:
-                    if (identStart(c)) {
-                        return word(i);
-                    }
-                    if (Character.isDigit(c)) {
-                        int j = i + 1;
-                        while (j < n && identPart(s.charAt(j))) {
-                            j++;
-                        }
-                        return j;
-                    }
-                    return i + 1;
-            }
-        }
-
         private void begin(int i) {
             start = i;
-            atomicDepth = 0;
+            statementScs = lexer.standardConformingStrings();
+            words = 0;
+            create = false;
+            orReplace = false;
+            function = false;
             firstWordIsCopy = false;
-            wordCount = false;
+            firstWordIsSet = false;
+            parens = 0;
             lastWordBegin = false;
             lastWordFrom = false;
+            atomicDepth = 0;
             copyFromStdin = false;
+        }
+
+        private void track(SqlLexer.Kind kind) {
+            if (kind == SqlLexer.Kind.SYMBOL) {
+                if (lexer.isSymbol('(')) {
+                    parens++;
+                } else if (lexer.isSymbol(')')) {
+                    parens--;
+                }
+                lastWordBegin = false;
+                lastWordFrom = false;
+                return;
+            }
+            if (kind != SqlLexer.Kind.WORD) {
+                lastWordBegin = false;
+                lastWordFrom = false;
+                return;
+            }
+            int w = words++;
+            if (w == 0) {
+                create = lexer.isWord("CREATE");
+                firstWordIsCopy = lexer.isWord("COPY");
+                firstWordIsSet = lexer.isWord("SET") || lexer.isWord("RESET");
+            } else if (create && w <= 3 && !function) {
+                if (w == 1 && lexer.isWord("OR")) {
+                    orReplace = true;
+                } else if (!(orReplace && w == 2 && lexer.isWord("REPLACE"))) {
+                    function = (w == 1 || (orReplace && w == 3)) && (lexer.isWord("FUNCTION") || lexer.isWord("PROCEDURE"));
+                    if (!function && (w == 1 || w == 3)) {
+                        create = false; // some other CREATE
+                    }
+                }
+            }
+            if (function && parens == 0) {
+                if (lastWordBegin && lexer.isWord("ATOMIC")) {
+                    atomicDepth++;
+                } else if (atomicDepth > 0 && lexer.isWord("CASE")) {
+                    atomicDepth++;
+                } else if (atomicDepth > 0 && lexer.isWord("END")) {
+                    atomicDepth--;
+                }
+            }
+            if (firstWordIsCopy && lastWordFrom && parens == 0 && lexer.isWord("STDIN")) {
+                copyFromStdin = true;
+            }
+            lastWordBegin = lexer.isWord("BEGIN");
+            lastWordFrom = lexer.isWord("FROM");
         }
 
         /** Ends the current statement: its text stops at {@code textEnd}, the script resumes at {@code resume}. */
         private void end(int textEnd, int resume) {
             int last = textEnd;
-            while (last > start && Character.isWhitespace(s.charAt(last - 1))) {
+            while (last > start && (SqlLexer.isSpace(s.charAt(last - 1)) || SqlLexer.isUnicodeSpace(s.charAt(last - 1)))) {
                 last--;
             }
+            String executed = s.substring(start, last);
+            int origStart = source.originalOffset(start);
+            int origLast = source.changed() ? source.originalOffset(last) : last;
+            String original = source.changed() ? source.original().substring(origStart, Math.max(origStart, origLast)) : executed;
             List<SqlComment> leading = new ArrayList<>();
-            for (int k = firstPendingComment; k < comments.size() && comments.get(k).offset() < start; k++) {
+            for (int k = firstPendingComment; k < comments.size() && comments.get(k).offset() < origStart; k++) {
                 SqlComment comment = comments.get(k);
                 if (comment.line() != previousTerminatorLine) {
                     leading.add(comment);
                 }
             }
-            int endLine = lines.line(Math.max(start, (resume > textEnd + 1 ? resume : last) - 1));
-            statements.add(new SqlStatement(s.substring(start, last), start, lines.line(start), lines.column(start), endLine, leading));
+            int endAt = source.originalOffset(Math.max(start, (resume > textEnd + 1 ? resume : last) - 1));
+            statements.add(new SqlStatement(original, origStart, lines.line(origStart), lines.column(origStart),
+                    lines.line(endAt), leading, executed, statementScs));
             firstPendingComment = comments.size();
-            previousTerminatorLine = lines.line(Math.min(textEnd, Math.max(0, n - 1)));
+            previousTerminatorLine = lines.line(source.originalOffset(Math.min(textEnd, Math.max(0, n - 1))));
+            if (firstWordIsSet) {
+                settingChange(executed);
+            }
             start = -1;
         }
 
-        private int lineComment(int i) {
-            int j = i;
-            while (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
-                j++;
-            }
-            addComment(i, j, false);
-            return j;
-        }
-
-        private int blockComment(int i) {
-            int depth = 0;
-            int j = i;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (c == '/' && peek(j + 1) == '*') {
-                    depth++;
-                    j += 2;
-                } else if (c == '*' && peek(j + 1) == '/') {
-                    depth--;
-                    j += 2;
-                    if (depth == 0) {
-                        addComment(i, j, true);
-                        return j;
+        /** SET [SESSION|LOCAL] standard_conforming_strings {=|TO} value, RESET standard_conforming_strings / ALL. */
+        private void settingChange(String statement) {
+            SqlLexer l = new SqlLexer(statement);
+            List<String> t = new ArrayList<>();
+            while (l.next() && t.size() < 6) {
+                if (l.kind() != SqlLexer.Kind.LINE_COMMENT && l.kind() != SqlLexer.Kind.BLOCK_COMMENT) {
+                    String text = l.text();
+                    if (l.kind() == SqlLexer.Kind.STRING || l.kind() == SqlLexer.Kind.QUOTED) {
+                        text = text.length() >= 2 ? text.substring(1, text.length() - 1) : text;
                     }
-                } else {
-                    j++;
+                    t.add(text.toLowerCase(Locale.ROOT));
                 }
             }
-            problem(i, "unterminated block comment");
-            addComment(i, n, true);
-            return n;
+            int i = 1;
+            if (t.get(0).equals("reset")) {
+                if (t.size() > 1 && (t.get(1).equals("standard_conforming_strings") || t.get(1).equals("all"))) {
+                    lexer.standardConformingStrings(true);
+                }
+                return;
+            }
+            if (i < t.size() && (t.get(i).equals("session") || t.get(i).equals("local"))) {
+                i++;
+            }
+            if (i + 2 < t.size() && t.get(i).equals("standard_conforming_strings") && (t.get(i + 1).equals("=") || t.get(i + 1).equals("to"))) {
+                String v = t.get(i + 2);
+                boolean off = v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || (!v.isEmpty() && ("false".startsWith(v) || "no".startsWith(v)));
+                lexer.standardConformingStrings(!off);
+            }
         }
 
         private void addComment(int from, int to, boolean block) {
-            comments.add(new SqlComment(s.substring(from, to), from, lines.line(from), lines.column(from), block));
-        }
-
-        /** E'..' and e'..' take backslash escapes; the letter must not end a longer word (e.g. {@code some'}). */
-        private boolean escapePrefixed(int quote) {
-            if (quote == 0) {
-                return false;
-            }
-            char p = s.charAt(quote - 1);
-            return (p == 'E' || p == 'e') && (quote < 2 || !identPart(s.charAt(quote - 2)));
-        }
-
-        private int string(int i, boolean backslashEscapes) {
-            return quoted(i, '\'', backslashEscapes, "string");
-        }
-
-        private int quoted(int i, char quote, boolean backslashEscapes, String what) {
-            int j = i + 1;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (backslashEscapes && c == '\\') {
-                    j += 2;
-                } else if (c == quote) {
-                    if (peek(j + 1) == quote) {
-                        j += 2;
-                    } else {
-                        return j + 1;
-                    }
-                } else {
-                    j++;
-                }
-            }
-            problem(i, "unterminated " + what);
-            return n;
-        }
-
-        private int dollar(int i) {
-            if (i > 0 && identPart(s.charAt(i - 1))) {
-                return i + 1; // inside an identifier such as a$b
-            }
-            int j = i + 1;
-            if (j < n && identStart(s.charAt(j))) {
-                while (j < n && identPart(s.charAt(j)) && s.charAt(j) != '$') {
-                    j++;
-                }
-            }
-            if (j >= n || s.charAt(j) != '$') {
-                return i + 1; // $1 parameter or a lone $
-            }
-            String tag = s.substring(i, j + 1);
-            int close = s.indexOf(tag, j + 1);
-            if (close < 0) {
-                problem(i, "unterminated dollar-quoted string " + tag);
-                return n;
-            }
-            return close + tag.length();
-        }
-
-        private int word(int i) {
-            int j = i + 1;
-            while (j < n && identPart(s.charAt(j))) {
-                j++;
-            }
-            int len = j - i;
-            boolean isBegin = len == 5 && s.regionMatches(true, i, "BEGIN", 0, 5);
-            if (!wordCount) {
-                firstWordIsCopy = len == 4 && s.regionMatches(true, i, "COPY", 0, 4);
-                wordCount = true;
-            } else if (lastWordBegin && len == 6 && s.regionMatches(true, i, "ATOMIC", 0, 6)) {
-                atomicDepth++;
-            } else if (atomicDepth > 0 && len == 4 && s.regionMatches(true, i, "CASE", 0, 4)) {
-                atomicDepth++;
-            } else if (atomicDepth > 0 && len == 3 && s.regionMatches(true, i, "END", 0, 3)) {
-                atomicDepth--;
-            } else if (firstWordIsCopy && lastWordFrom && len == 5 && s.regionMatches(true, i, "STDIN", 0, 5)) {
-                copyFromStdin = true;
-            }
-            lastWordBegin = isBegin;
-            lastWordFrom = len == 4 && s.regionMatches(true, i, "FROM", 0, 4);
-            return j;
+            int orig = source.originalOffset(from);
+            comments.add(new SqlComment(s.substring(from, to), orig, lines.line(orig), lines.column(orig), block));
         }
 
         /** Skips the rest of the COPY line and the data lines up to and including the {@code \.} line. */
@@ -275,21 +250,10 @@ public final class StatementSplitter {
         }
 
         private void problem(int at, String message) {
-            int line = lines.line(at);
-            int col = lines.column(at);
+            int orig = source.originalOffset(at);
+            int line = lines.line(orig);
+            int col = lines.column(orig);
             problems.add(new SplitProblem(line, col, message + " opened at " + line + ":" + col));
-        }
-
-        private char peek(int i) {
-            return i < n ? s.charAt(i) : '\0';
-        }
-
-        private static boolean identStart(char c) {
-            return Character.isLetter(c) || c == '_' || c >= 0x80;
-        }
-
-        private static boolean identPart(char c) {
-            return identStart(c) || Character.isDigit(c) || c == '$';
         }
     }
 }

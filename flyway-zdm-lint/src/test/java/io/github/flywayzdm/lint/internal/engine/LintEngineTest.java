@@ -113,7 +113,7 @@ class LintEngineTest {
                 MigrationScript.of("V2__check.sql", "ALTER TABLE t ADD CONSTRAINT t_c_nn CHECK (c IS NOT NULL) NOT VALID;"),
                 MigrationScript.of("V3__validate.sql", "ALTER TABLE t VALIDATE CONSTRAINT t_c_nn;"),
                 MigrationScript.of("V4__not_null.sql", "ALTER TABLE t ALTER COLUMN c SET NOT NULL;"));
-        LintConfig config = LintConfig.builder().lockTimeoutByRunner(true).build();
+        LintConfig config = LintConfig.builder().lockTimeoutByRunner(true).statementTimeoutByRunner(true).build();
         assertThat(rules(Linter.of(config).lint(scripts))).isEmpty();
         List<MigrationScript> withoutValidate = List.of(scripts.get(0), scripts.get(1), scripts.get(3));
         assertThat(rules(Linter.of(config).lint(withoutValidate))).containsExactly("set-not-null-scan@V4__not_null.sql:1");

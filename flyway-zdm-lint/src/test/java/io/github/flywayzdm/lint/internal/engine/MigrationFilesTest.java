@@ -63,6 +63,25 @@ class MigrationFilesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFifoOrDeviceNamedSqlIsRefusedAtOnceNotWaitedOn(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("V2__pipe.sql");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        // no writer ever opens the FIFO: reading it would block this test until the timeout
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir), dir))
+                .isInstanceOf(LintException.class).hasMessageStartingWith("V2__pipe.sql: not a regular file");
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(fifo), dir))
+                .isInstanceOf(LintException.class).hasMessageStartingWith("V2__pipe.sql: not a regular file");
+        Path device = Path.of("/dev/zero");
+        if (Files.exists(device)) {
+            assertThatThrownBy(() -> MigrationFiles.load(List.of(device), dir))
+                    .isInstanceOf(LintException.class).hasMessage("/dev/zero: not a regular file (a FIFO, socket or device is not read as a migration)");
+        }
+    }
+
+    @Test
     void aDanglingLinkInADirectoryIsAnErrorNotASkip(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
         Files.createSymbolicLink(dir.resolve("V2__gone.sql"), dir.resolve("moved-away.sql"));

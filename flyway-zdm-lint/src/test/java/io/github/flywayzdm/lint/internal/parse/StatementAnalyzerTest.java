@@ -199,7 +199,8 @@ class StatementAnalyzerTest {
     @Test
     void viaSaysWhichPathUnderstoodTheStatement() {
         assertThat(analyzer.analyze("CREATE TABLE t (id int)").via()).isEqualTo(Via.KEYWORDS);
-        assertThat(analyzer.analyze("CREATE VIEW v AS SELECT * FROM t").via()).isEqualTo(Via.PARSER);
+        // the token reader reads views (asking JSqlParser only for their sources)
+        assertThat(analyzer.analyze("CREATE VIEW v AS SELECT * FROM t").via()).isEqualTo(Via.KEYWORDS);
         assertThat(analyzer.analyze("REINDEX INDEX CONCURRENTLY i").via()).isEqualTo(Via.KEYWORDS);
         assertThat(analyzer.analyze("LOCK TABLE t IN ACCESS EXCLUSIVE MODE").via()).isEqualTo(Via.KEYWORDS);
         assertThat(analyzer.analyze("SELECT 1").via()).isEqualTo(Via.PARSER);
@@ -236,5 +237,61 @@ class StatementAnalyzerTest {
             analyzer.analyze("ALTER TABLE t ADD COLUMN c" + i + " int DEFAULT " + i);
         }
         assertThat(Thread.activeCount()).isLessThanOrEqualTo(before + 1);
+    }
+
+    @Test
+    void aViewJSqlParserRejectsIsStillReadWithItsSources() {
+        var a = analyzer.analyze("CREATE VIEW v AS SELECT o.id, o.uuid FROM orders o JOIN customers c ON c.id = o.customer_id");
+        assertThat(a.via()).isNotEqualTo(Via.NONE);
+        var view = (Operation.CreateView) a.operations().get(0);
+        assertThat(view.selectsFrom()).extracting(t -> t.name()).contains("orders", "customers");
+    }
+
+    @Test
+    void theWhereOfAnUpdateSaysWhichColumnsItPins() {
+        var one = (Operation.Update) analyzer.analyze("UPDATE t SET c = 'x' WHERE id = 42").operations().get(0);
+        assertThat(one.where().pinned()).containsExactly("id");
+        var two = (Operation.Update) analyzer.analyze("UPDATE t SET c = 'x' WHERE t.a = 'k'::text AND b IN (1, 2, -3) RETURNING id")
+                .operations().get(0);
+        assertThat(two.where().pinned()).containsExactly("a", "b");
+        var or = (Operation.Delete) analyzer.analyze("DELETE FROM t WHERE id = 1 OR c IS NULL").operations().get(0);
+        assertThat(or.where().pinned()).isEmpty();
+        assertThat(or.hasWhere()).isTrue();
+        var range = (Operation.Delete) analyzer.analyze("DELETE FROM t WHERE id > 42").operations().get(0);
+        assertThat(range.where().pinned()).isEmpty();
+        var limited = (Operation.Delete) analyzer.analyze("DELETE FROM t WHERE id IN (SELECT id FROM t WHERE old LIMIT 500)").operations().get(0);
+        assertThat(limited.where().limited()).isTrue();
+        var all = (Operation.Update) analyzer.analyze("UPDATE t SET c = 1").operations().get(0);
+        assertThat(all.hasWhere()).isFalse();
+    }
+
+    @Test
+    void newStatementsAreModelled() {
+        assertThat(analyzer.analyze("REINDEX (CONCURRENTLY false) TABLE t").operations().get(0))
+                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), false));
+        assertThat(analyzer.analyze("REINDEX (VERBOSE, CONCURRENTLY) TABLE t").operations().get(0))
+                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), true));
+        assertThat(analyzer.analyze("SELECT * INTO archive FROM orders").operations().get(0)).isInstanceOf(Operation.CreateTable.class);
+        assertThat(analyzer.analyze("DROP MATERIALIZED VIEW IF EXISTS mv CASCADE").operations().get(0))
+                .isEqualTo(new Operation.DropView(List.of(io.github.flywayzdm.lint.internal.model.TableRef.of("mv")), true, true, true));
+        assertThat(analyzer.analyze("DROP SCHEMA a, b CASCADE").operations().get(0)).isEqualTo(new Operation.DropSchema(List.of("a", "b"), false, true));
+        assertThat(analyzer.analyze("ALTER SCHEMA a RENAME TO b").operations().get(0)).isEqualTo(new Operation.RenameSchema("a", "b"));
+        assertThat(analyzer.analyze("ALTER TYPE mood RENAME VALUE 'sad' TO 'blue'").operations().get(0))
+                .isEqualTo(new Operation.AlterTypeRenameValue("mood", "sad", "blue"));
+        assertThat(analyzer.analyze("ALTER DOMAIN d SET NOT NULL").operations().get(0)).isEqualTo(new Operation.AlterDomainSetNotNull("d"));
+        assertThat(analyzer.analyze("ALTER DOMAIN d VALIDATE CONSTRAINT d_c").operations().get(0))
+                .isEqualTo(new Operation.AlterDomainValidateConstraint("d", "d_c"));
+        assertThat(analyzer.analyze("CREATE OR REPLACE FUNCTION s.f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$")
+                .operations().get(0)).extracting("name", "language", "volatility").containsExactly("f", "sql", "IMMUTABLE");
+        assertThat(analyzer.analyze("CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$")
+                .operations().get(0)).extracting("name", "language", "volatility").containsExactly("g", "plpgsql", "VOLATILE");
+        var cast = (Operation.AlterColumnType) analyzer.analyze("ALTER TABLE t ALTER COLUMN c TYPE text USING c::text").operations().get(0);
+        assertThat(cast.usingPlainCast()).isTrue();
+        var castFn = (Operation.AlterColumnType) analyzer.analyze("ALTER TABLE t ALTER COLUMN c TYPE varchar(20) USING CAST(t.c AS varchar(20))").operations().get(0);
+        assertThat(castFn.usingPlainCast()).isTrue();
+        var other = (Operation.AlterColumnType) analyzer.analyze("ALTER TABLE t ALTER COLUMN c TYPE varchar(20) USING c::varchar").operations().get(0);
+        assertThat(other.usingPlainCast()).isFalse();
+        var expr = (Operation.AlterColumnType) analyzer.analyze("ALTER TABLE t ALTER COLUMN c TYPE text USING lower(c)").operations().get(0);
+        assertThat(expr.usingPlainCast()).isFalse();
     }
 }

@@ -35,7 +35,7 @@ public final class RuleReference {
                 .append("```sql\n-- zdm:ignore create-index-non-concurrent: lookup table of 40 rows\n")
                 .append("-- zdm:ignore-file drop-column: release 42 stopped using these columns\n```\n\n")
                 .append("Lock rules never fire for a table created earlier in the same migration. Verdicts follow the target ")
-                .append("PostgreSQL version (13-18, default 17).\n\n");
+                .append("PostgreSQL version (10-18, default 17; 10-12 are judged from the release notes, the real-server proofs run 13-18).\n\n");
         List<RuleInfo> rules = Linter.rules();
         b.append("| rule | severity | category | what it flags |\n|---|---|---|---|\n");
         for (RuleInfo r : rules) {

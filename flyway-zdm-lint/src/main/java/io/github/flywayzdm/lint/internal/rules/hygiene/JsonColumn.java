@@ -12,7 +12,7 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 public final class JsonColumn extends BaseRule {
 
     public JsonColumn() {
-        super("json-column", Severity.WARNING, Category.HYGIENE,
+        super("json-column", Severity.INFO, Category.HYGIENE,
                 "A json column (prefer jsonb)",
                 "json stores text and re-parses it on every access; it has no equality operator, so DISTINCT, UNION, "
                         + "GROUP BY and many ORMs' dirty checks fail on it. Converting later is a table rewrite.",

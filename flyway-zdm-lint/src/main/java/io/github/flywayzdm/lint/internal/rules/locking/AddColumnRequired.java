@@ -18,7 +18,20 @@ public final class AddColumnRequired extends BaseRule {
                         + "Old application code that inserts without the column breaks too.",
                 "ALTER TABLE t ADD COLUMN c type DEFAULT 'constant' NOT NULL;  -- catalog-only since PG 11\n"
                         + "-- or: add it nullable, backfill, then CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL",
-                "");
+                "Not reported when the same migration empties the table first (TRUNCATE, or DELETE without WHERE).");
+    }
+
+    /** An earlier statement of this migration truncated the table or deleted every row. */
+    private static boolean emptiedEarlier(StatementContext ctx, io.github.flywayzdm.lint.internal.model.TableRef table) {
+        for (int i = 0; i < ctx.index(); i++) {
+            for (Operation op : ctx.script().get(i).operations()) {
+                if (op instanceof Operation.Truncate t && t.truncated().stream().anyMatch(table::sameAs)
+                        || op instanceof Operation.Delete d && !d.hasWhere() && table.sameAs(d.table())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -27,7 +40,7 @@ public final class AddColumnRequired extends BaseRule {
             ColumnDef c = a.column();
             boolean filled = c.defaultExpr() != null && !c.defaultExpr().equalsIgnoreCase("NULL") || c.serial()
                     || c.generated() != ColumnDef.Generated.NONE;
-            if (c.notNull() && !filled && existing(ctx, a.table())) {
+            if (c.notNull() && !filled && existing(ctx, a.table()) && !emptiedEarlier(ctx, a.table())) {
                 ctx.report(a.table(), "Column " + c.name() + " on " + a.table()
                         + " is NOT NULL without a DEFAULT: fails on a table that has rows",
                         "ALTER TABLE " + a.table() + " ADD COLUMN " + c.name() + " " + c.type() + ";  -- nullable, then backfill and add NOT NULL safely");

@@ -19,14 +19,24 @@ public final class AddColumnVolatileDefault extends BaseRule {
                 "ALTER TABLE t ADD COLUMN c type;              -- nullable, catalog-only\n"
                         + "ALTER TABLE t ALTER COLUMN c SET DEFAULT expr; -- new rows only\n"
                         + "-- then backfill existing rows in batches (flyway-zdm-backfill), and add NOT NULL the safe way",
-                "now()/CURRENT_TIMESTAMP are STABLE, hence safe. Any default rewrote the table before PostgreSQL 11.");
+                "now()/CURRENT_TIMESTAMP are STABLE, hence safe. A function the migrations created counts by its declared "
+                        + "volatility (none written = VOLATILE, PostgreSQL's default); unknown functions count as volatile. "
+                        + "PostgreSQL 10 and older rewrite the table for any non-null default (PostgreSQL 11 release notes: "
+                        + "'Allow ALTER TABLE to add a column with a non-null default without doing a table rewrite').");
     }
 
     @Override
     public void check(StatementContext ctx) {
         each(ctx, Operation.AddColumn.class, a -> {
             String def = a.column().defaultExpr();
-            if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def)) {
+            if (def != null && !def.equalsIgnoreCase("NULL") && existing(ctx, a.table()) && ctx.pgMajor() < 11) {
+                ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets a DEFAULT: before PostgreSQL 11 "
+                        + "any default rewrites the whole table under ACCESS EXCLUSIVE", "ALTER TABLE " + a.table() + " ADD COLUMN "
+                        + a.column().name() + " " + a.column().type() + ";\nALTER TABLE " + a.table() + " ALTER COLUMN "
+                        + a.column().name() + " SET DEFAULT " + def + ";  -- new rows only\n-- then backfill old rows in batches");
+                return;
+            }
+            if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def, ctx.catalog()::functionVolatility)) {
                 ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets the volatile default "
                         + def + ": the whole table is rewritten under ACCESS EXCLUSIVE",
                         "ALTER TABLE " + a.table() + " ADD COLUMN " + a.column().name() + " " + a.column().type() + ";\n"

@@ -22,7 +22,9 @@ public final class AlterColumnTypeRewrite extends BaseRule {
                         + "-- backfill c_new in batches (flyway-zdm-backfill), switch the application, then drop c and rename",
                 "No rewrite: varchar(n)→varchar(m>=n), varchar→text, varchar(n)→varchar, numeric(p,s)→numeric(p'>=p,s), "
                         + "numeric(p,s)→numeric, cidr→inet, precision increases of timestamp/time/interval; "
-                        + "timestamp↔timestamptz only on PG 12+ with the session TimeZone set to UTC.");
+                        + "text↔citext, varchar→citext, timestamp↔timestamptz only on PG 12+ with the session TimeZone set to UTC. "
+                        + "A USING that is only the column cast to the new type (USING c::text) is judged as if absent; any other "
+                        + "USING expression rewrites.");
     }
 
     @Override
@@ -33,12 +35,12 @@ public final class AlterColumnTypeRewrite extends BaseRule {
             }
             TypeName old = ctx.catalog().table(a.table()).flatMap(t -> t.column(a.column())).map(TableState.ColumnState::type)
                     .orElse(null);
-            if (old != null && a.using() == null && !TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), sessionUtc(ctx))) {
+            if (old != null && (a.using() == null || a.usingPlainCast()) && !TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), sessionUtc(ctx))) {
                 return;
             }
             String from = old == null ? "its current type (not known from the migrations)" : old.toString();
             ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + from + " to " + a.newType()
-                    + (a.using() != null ? " with USING" : "") + " rewrites the table under ACCESS EXCLUSIVE", null);
+                    + (a.using() != null && !a.usingPlainCast() ? " with USING" : "") + " rewrites the table under ACCESS EXCLUSIVE", null);
         });
     }
 

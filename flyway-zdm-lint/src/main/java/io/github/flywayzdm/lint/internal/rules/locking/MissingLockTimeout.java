@@ -12,7 +12,7 @@ public final class MissingLockTimeout extends BaseRule {
 
     public MissingLockTimeout() {
         super("missing-lock-timeout", Severity.WARNING, Category.LOCKING,
-                "A statement that takes a write-blocking lock on an existing table runs without lock_timeout",
+                "A migration takes a write-blocking lock on an existing table without lock_timeout (reported once per migration)",
                 "Even an instant ALTER must wait for its lock behind any running transaction; while it waits, every query "
                         + "on the table queues behind it. Without lock_timeout that wait (and the outage) is unbounded. "
                         + "lock_timeout = 0 means no timeout.",
@@ -23,7 +23,8 @@ public final class MissingLockTimeout extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (ctx.lockTimeoutActive()) {
+        boolean[] reported = ctx.scriptState(() -> new boolean[1]);
+        if (ctx.lockTimeoutActive() || reported[0]) {
             return;
         }
         for (Operation op : ctx.statement().operations()) {
@@ -32,8 +33,9 @@ public final class MissingLockTimeout extends BaseRule {
                     && !op.tables().isEmpty() && op.tables().stream().anyMatch(t -> existing(ctx, t))) {
                 ctx.report(op.tables().size() == 1 ? op.tables().get(0) : null, "No lock_timeout is set: this statement may wait "
                         + "indefinitely for its " + level.name().replace('_', ' ') + " lock on " + op.tables()
-                        + " while all traffic on it queues behind", null);
-                return; // once per statement
+                        + " while all traffic on it queues behind (reported once per migration: one SET at the top fixes all)", null);
+                reported[0] = true;
+                return; // once per migration: one SET at the top fixes every statement
             }
         }
     }

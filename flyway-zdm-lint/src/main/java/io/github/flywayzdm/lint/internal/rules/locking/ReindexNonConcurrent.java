@@ -16,12 +16,22 @@ public final class ReindexNonConcurrent extends BaseRule {
                         + "use it wait) for the whole rebuild.",
                 "REINDEX INDEX CONCURRENTLY idx;  -- own migration with executeInTransaction=false (Flyway does not "
                         + "detect REINDEX CONCURRENTLY as non-transactional by itself)",
-                "CONCURRENTLY exists since PostgreSQL 12. REINDEX SYSTEM cannot run concurrently.");
+                "CONCURRENTLY exists since PostgreSQL 12 (PostgreSQL 12 release notes: 'Add REINDEX CONCURRENTLY option'); "
+                        + "targeting 10 or 11, REINDEX CONCURRENTLY is reported as a syntax error and the alternative is CREATE INDEX "
+                        + "CONCURRENTLY of a copy, then DROP INDEX CONCURRENTLY of the old one. REINDEX SYSTEM cannot run concurrently.");
     }
 
     @Override
     public void check(StatementContext ctx) {
         each(ctx, Operation.Reindex.class, r -> {
+            if (ctx.pgMajor() < 12) {
+                ctx.report(null, r.concurrently() ? "REINDEX CONCURRENTLY does not exist before PostgreSQL 12: the migration fails "
+                        + "with a syntax error" : "REINDEX " + r.kind() + (r.target() == null ? "" : " " + r.target())
+                        + " blocks writes for the whole rebuild (and REINDEX CONCURRENTLY needs PostgreSQL 12)",
+                        "CREATE INDEX CONCURRENTLY idx_new ON t (...);  -- own non-transactional migration\n"
+                                + "DROP INDEX CONCURRENTLY idx;\nALTER INDEX idx_new RENAME TO idx;");
+                return;
+            }
             if (!r.concurrently() && !r.kind().equals("SYSTEM") && (r.target() == null || existing(ctx, r.target()))) {
                 ctx.report(r.kind().equals("TABLE") ? r.target() : null, "REINDEX " + r.kind()
                         + (r.target() == null ? "" : " " + r.target()) + " blocks writes for the whole rebuild",

@@ -30,6 +30,12 @@ public final class StatementsAfterAccessExclusive extends BaseRule {
         boolean reported;
     }
 
+    /** It compares a statement with the earlier ones: the actions of one statement take their locks together. */
+    @Override
+    public boolean readsWholeStatement() {
+        return true;
+    }
+
     @Override
     public void check(StatementContext ctx) {
         if (!ctx.transactional()) {

@@ -14,6 +14,16 @@ public final class EmptyMigration extends EngineReported {
                 "The migration file has no SQL statement",
                 "Flyway applies an empty script and records it in its history as done, so a change that was meant to be "
                         + "in it (an unsaved editor, a lost paste) is silently skipped on every environment.",
-                "Put the intended SQL in the file, or delete it if the version is not needed.", ""));
+                "Put the intended SQL in the file, or delete it if the version is not needed. A deliberate no-op says so in "
+                        + "a comment (-- NOOP, -- intentionally empty) and is not reported.", ""));
+    }
+
+    private static final java.util.regex.Pattern NO_OP = java.util.regex.Pattern.compile(
+            "(?i)\\b(no[-_ ]?op|intentional(ly)?|deliberate(ly)?|on purpose|nothing to (do|migrate|change)|left empty"
+                    + "|empty by design|placeholder|skipped|superseded|reserved version|kept for (the )?history)\\b");
+
+    /** Comments that declare the script empty on purpose ({@code -- NOOP}, {@code -- intentionally empty}). */
+    public static boolean deliberate(java.util.List<io.github.flywayzdm.lint.internal.split.SqlComment> comments) {
+        return comments.stream().anyMatch(c -> NO_OP.matcher(c.body()).find());
     }
 }

@@ -19,12 +19,21 @@ public final class EnumAddValueInTransaction extends BaseRule {
                         + "transaction commits: the migration fails with 'unsafe use of new value'. (Before 12, ADD VALUE "
                         + "could not run in a transaction at all.)",
                 "Add the value in one migration and use it (defaults, UPDATEs, CHECKs) in a later one.",
-                "PostgreSQL 12+ allows ADD VALUE inside a transaction block; use of the value must wait for commit.");
+                "PostgreSQL 12+ allows ADD VALUE inside a transaction block; use of the value must wait for commit. Before 12 "
+                        + "(PostgreSQL 12 release notes: 'Allow ALTER TYPE ... ADD VALUE to be run inside a transaction block') "
+                        + "the ADD VALUE itself fails in a transactional migration, and is reported there.");
     }
 
     @Override
     public void check(StatementContext ctx) {
         if (!ctx.transactional()) {
+            return;
+        }
+        if (ctx.pgMajor() < 12) {
+            ctx.statement().all(Operation.AlterTypeAddValue.class).forEach(a -> ctx.report(null, "ALTER TYPE " + a.typeName()
+                    + " ADD VALUE cannot run inside a transaction block before PostgreSQL 12 (error 25001): Flyway runs this "
+                    + "migration in one", "-- own migration with executeInTransaction=false (V<n>__x.sql.conf)\nALTER TYPE "
+                    + a.typeName() + " ADD VALUE ...;"));
             return;
         }
         List<Operation.AlterTypeAddValue> added = ctx.scriptState(ArrayList::new);

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Cold command-line calls, side by side in one run: bin/zdm of the distribution vs squawk-cli 2.66 (its native binary
+# and the npm wrapper users call), on the lint benchmark's generated corpus at 80 and 1,000 files, plus the JVM
+# start-up floor (an empty main). Runs are interleaved; medians of RUNS (default 7). Usage: cold.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-7}
+root=$PWD
+mvn -B -q install -DskipTests -pl flyway-zdm-cli -am
+mvn -B -q -pl flyway-zdm-lint dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+(cd benchmarks/lint && { [ -x node_modules/.bin/squawk ] || npm install --no-audit --no-fund --silent squawk-cli@2.66.0; })
+squawk_npm=$root/benchmarks/lint/node_modules/.bin/squawk
+squawk_native=$(find "$root/benchmarks/lint/node_modules/@squawk-cli" -path '*/bin/squawk' -type f | head -n 1)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -xzf flyway-zdm-cli/target/flyway-zdm-cli-*-dist.tar.gz -C "$work"
+zdm=$(ls "$work"/zdm-*/bin/zdm)
+jar=$(ls "$work"/zdm-*/lib/flyway-zdm-cli.jar)
+cp="flyway-zdm-lint/target/test-classes:flyway-zdm-lint/target/classes:$(cat flyway-zdm-lint/target/bench.cp)"
+java -cp "$cp" io.github.flywayzdm.lint.bench.LintBenchmark --write "$work/c80" 40 >/dev/null
+java -cp "$cp" io.github.flywayzdm.lint.bench.LintBenchmark --write "$work/c1000" 500 >/dev/null
+mkdir -p "$work/empty"
+printf 'public class Empty { public static void main(String[] a) { } }\n' > "$work/empty/Empty.java"
+javac -d "$work/empty" "$work/empty/Empty.java"
+export ZDM_CACHE_DIR=$work/cache
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+
+# one sample: wall seconds and peak RSS in MB of a command (its output discarded)
+sample() {
+  local t0 t1 rss
+  t0=$(date +%s%N)
+  /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  rss=$(tail -n 1 "$work/rss")
+  echo "$(( (t1 - t0) / 1000000 )) $(( rss / 1024 ))"
+}
+
+first=$(sample "$zdm" lint --fail-on never "$work/c80")
+archive=$(ls "$ZDM_CACHE_DIR"/*.jsa)
+
+declare -A wall mem
+names=()
+add() { # name, command...
+  local name=$1
+  shift
+  [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
+  read -r w m < <(sample "$@")
+  wall[$name]="${wall[$name]:-} $w"
+  mem[$name]=$m
+}
+for ((i = 0; i < runs; i++)); do
+  for c in c80 c1000; do
+    add "zdm lint $c" "$zdm" lint --fail-on never "$work/$c"
+    add "zdm lint $c (ZDM_CDS=off)" env ZDM_CDS=off "$zdm" lint --fail-on never "$work/$c"
+    add "java -jar lint $c" java -jar "$jar" lint --fail-on never "$work/$c"
+    add "squawk native $c" "$squawk_native" --reporter gcc "$work/$c"/*.sql
+    add "squawk npm $c" "$squawk_npm" --reporter gcc "$work/$c"/*.sql
+  done
+  add "zdm --version" "$zdm" --version
+  add "empty main, default JVM" java -cp "$work/empty" Empty
+  add "empty main, launcher flags" java $flags -cp "$work/empty" Empty
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1); runs: $runs"
+echo "first zdm call (writes the class-data archive, $(( $(stat -c %s "$archive") / 1048576 )) MB): ${first% *} ms"
+printf '| %-32s | %12s | %8s |\n' "command" "median wall" "peak RSS"
+printf '|%s|%s|%s|\n' "----------------------------------" "--------------" "----------"
+for n in "${names[@]}"; do
+  printf '| %-32s | %9s ms | %5s MB |\n' "$n" "$(echo "${wall[$n]}" | median)" "${mem[$n]}"
+done
+for c in c80 c1000; do
+  z=$(echo "${wall[zdm lint $c]}" | median)
+  s=$(echo "${wall[squawk native $c]}" | median)
+  n=$(echo "${wall[squawk npm $c]}" | median)
+  echo "ratio zdm / squawk on $c: $(awk -v a="$z" -v b="$s" 'BEGIN {printf "%.2f", a / b}')x the native binary, $(awk -v a="$z" -v b="$n" 'BEGIN {printf "%.2f", a / b}')x the npm command"
+done
+
+# what a call loads and compiles: classes (from the archive or not), JIT time
+count() { # label, java flags...
+  local label=$1
+  shift
+  java "$@" -Xlog:class+load=info:file="$work/classes.log" -XX:+CITime -cp "$jar" io.github.flywayzdm.cli.Zdm lint --fail-on never "$work/c80" > "$work/ci.txt" 2>&1 || true
+  echo "$label: $(wc -l < "$work/classes.log") classes loaded, $(grep -c 'shared objects file' "$work/classes.log") of them from CDS archives;" \
+    "$(grep -m 1 -E 'C1 {Speed|Tier1|C1 Compile Time' "$work/ci.txt" | sed 's/^ *//') $(grep -m 1 'Total compilation time' "$work/ci.txt" | sed 's/^ *//')"
+}
+count "lint c80, default JVM flags" -Xshare:auto
+count "lint c80, launcher flags + archive" $flags -XX:SharedArchiveFile="$archive"
+java -Xlog:class+load=info:file="$work/classes.log" -cp "$jar" io.github.flywayzdm.cli.Zdm --version >/dev/null
+echo "--version: $(wc -l < "$work/classes.log") classes loaded"

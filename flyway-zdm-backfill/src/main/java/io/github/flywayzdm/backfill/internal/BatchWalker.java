@@ -1,0 +1,366 @@
+package io.github.flywayzdm.backfill.internal;
+
+import io.github.flywayzdm.backfill.Backfill;
+import io.github.flywayzdm.backfill.BackfillException;
+import io.github.flywayzdm.backfill.BackfillOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Walks a key range batch after batch on one connection: each batch one short transaction that locks its rows in key
+ * order, updates them and records its progress; retries with backoff, adapts the batch size, waits while paused or
+ * unhealthy, and replaces a lost connection when it has a DataSource. One per worker.
+ */
+final class BatchWalker {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.backfill");
+
+    private final Backfill backfill;
+    private final BackfillOptions options;
+    private final String table;
+    private final KeyRange range;
+    private final Checkpoints checkpoints;
+    private final DataSource reconnect;
+    private final String resumeHint;
+    private final Deadline deadline;
+    private Connection connection;
+    private int batchSize;
+    private long retries;
+    private KeyOrderPlan keyOrder;
+
+    /** {@code resumeHint}: the one step that resumes the backfill after it stopped, said in every stop message. */
+    BatchWalker(Backfill backfill, String table, KeyRange range, Checkpoints checkpoints, Connection connection,
+                DataSource reconnect, int batchSize, String resumeHint, Deadline deadline) {
+        this.backfill = backfill;
+        this.options = backfill.options();
+        this.table = table;
+        this.range = range;
+        this.checkpoints = checkpoints;
+        this.connection = connection;
+        this.reconnect = reconnect;
+        this.batchSize = batchSize;
+        this.resumeHint = resumeHint;
+        this.deadline = deadline;
+    }
+
+    /** A bounded run's time is up: start no more batches. */
+    boolean outOfTime() {
+        return deadline.passed();
+    }
+
+    /** The current connection (a lost one is replaced). */
+    Connection connection() {
+        return connection;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    long retries() {
+        return retries;
+    }
+
+    /** What a walk did: rows and batches committed, and whether it reached its upper key. */
+    record Segment(long rows, long batches, boolean complete) {
+    }
+
+    /** Batch after batch from {@code start} up to {@code upper}; stops early only when {@code advance} lost its range or the time is up. */
+    Segment walk(String[] start, String[] upper, Advance advance, Progress progress, AtomicLong total) throws SQLException {
+        String[] last = start;
+        long updated = 0;
+        long batches = 0;
+        while (true) {
+            String[] next;
+            long rows;
+            if (outOfTime()) {
+                return new Segment(updated, batches, false);
+            }
+            try {
+                waitWhilePausedOrUnhealthy(advance);
+                next = nextBoundary(last, upper);
+                if (next == null) {
+                    break;
+                }
+                rows = batchWithRetries(last, next, advance);
+            } catch (SQLException e) {
+                if (!connectionLost(e)) {
+                    throw e;
+                }
+                retries++;
+                replaceConnection(e); // outside a batch nothing was lost: go round again on a new connection
+                if (!advance.reconnected()) {
+                    return new Segment(updated, batches, false);
+                }
+                continue;
+            }
+            if (rows < 0) {
+                // refused: paused or cancelled (the loop's top waits or stops), already committed (a lost commit answer),
+                // or the chunk was taken over; go on from what the checkpoint says
+                Optional<Chunks.Position> position = advance.position();
+                if (position.isEmpty()) {
+                    return new Segment(updated, batches, false);
+                }
+                last = position.get().last();
+                if (last != null && Arrays.equals(last, upper)) {
+                    break;
+                }
+                continue;
+            }
+            progress.report(total.addAndGet(rows), batchSize, last, next);
+            last = next;
+            updated += rows;
+            batches++;
+            if (Arrays.equals(next, upper)) {
+                break;
+            }
+            sleep(options.pause());
+        }
+        return new Segment(updated, batches, true);
+    }
+
+
+    /** The key that ends the next batch: the batchSize-th key after {@code last}, or {@code upper} near the end. */
+    private String[] nextBoundary(String[] last, String[] upper) throws SQLException {
+        if (last != null && Arrays.equals(last, upper)) {
+            return null;
+        }
+        String sql = "SELECT " + range.orderBy() + " FROM " + table + " WHERE " + range.condition(last != null)
+                + " ORDER BY " + range.orderBy() + " OFFSET ? LIMIT 1";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = range.bind(ps, 1, last, upper);
+            ps.setInt(i, batchSize - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? read(rs) : hasRowsUpTo(last, upper) ? upper : null;
+            }
+        }
+    }
+
+    private boolean hasRowsUpTo(String[] last, String[] upper) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE " + range.condition(last != null) + " LIMIT 1")) {
+            range.bind(ps, 1, last, upper);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Retries lock timeouts, deadlocks, serialization failures and lost connections with backoff and jitter. */
+    private long batchWithRetries(String[] last, String[] next, Advance advance) throws SQLException {
+        int attempt = 0;
+        while (true) {
+            try {
+                return batch(last, next, advance);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                boolean retryable = state.equals("55P03") || state.equals("40P01") || state.equals("40001")
+                        || state.equals("57014") || connectionLost(e);
+                attempt++;
+                if (!retryable || attempt > options.maxRetries()) {
+                    fail(e, attempt);
+                }
+                retries++;
+                if (state.equals("57014")) {
+                    batchSize = Math.max(options.minBatchSize(), batchSize / 2); // statement_timeout: a smaller batch next
+                }
+                if (connectionLost(e)) {
+                    replaceConnection(e);
+                    if (!advance.reconnected()) {
+                        return -1; // another live worker has the range now; position() tells the walk to stop
+                    }
+                }
+                long backoff = Math.min(5_000, 50L << Math.min(attempt, 7));
+                LOG.warn("{}: batch after key {} failed ({} {}), retry {} of {} in ~{} ms", backfill, KeyRange.text(last), state,
+                        e.getMessage(), attempt, options.maxRetries(), backoff);
+                sleep(Duration.ofMillis(backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1)));
+            }
+        }
+    }
+
+    /** One short transaction: lock the batch's rows in key order, update them, record the checkpoint. -1: paused. */
+    private long batch(String[] last, String[] next, Advance advance) throws SQLException {
+        long started = System.nanoTime();
+        connection.setAutoCommit(false);
+        String rangeCondition = range.condition(last != null);
+        String filter = backfill.where() == null ? "" : " AND (" + backfill.where() + ")";
+        try (Statement s = connection.createStatement()) {
+            // asynchronous commit is safe here: the batch and its checkpoint commit together, so a crash that loses
+            // the last commits loses their checkpoints too, and the next run redoes exactly those batches.
+            // Custom plans only: the UPDATE must run with the plan EXPLAIN showed (see updateVisitsInKeyOrder).
+            s.execute("SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; SET LOCAL statement_timeout = '"
+                    + options.statementTimeout().toMillis() + "ms'; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+        String updateSql = "UPDATE " + table + " SET " + backfill.set() + " WHERE " + rangeCondition + filter;
+        if (!updateVisitsInKeyOrder(updateSql, last, next)) {
+            lockInKeyOrder(rangeCondition + filter, last, next);
+        }
+        long rows;
+        try (PreparedStatement update = connection.prepareStatement(updateSql)) {
+            range.bind(update, 1, last, next);
+            rows = update.executeUpdate();
+        }
+        if (advance.record(last, next, rows) == 0) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            return -1;
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        adapt(System.nanoTime() - started);
+        return rows;
+    }
+
+    private boolean updateVisitsInKeyOrder(String updateSql, String[] last, String[] next) throws SQLException {
+        if (keyOrder == null) {
+            keyOrder = KeyOrderPlan.of(connection, table, backfill.key());
+        }
+        if (!keyOrder.possible()) {
+            return false;
+        }
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + updateSql)) {
+            range.bind(explain, 1, last, next);
+            return keyOrder.visitsInKeyOrder(explain);
+        }
+    }
+
+    /** Locks the batch's rows in key order, so it cannot deadlock with an application that also locks in key order. */
+    private void lockInKeyOrder(String condition, String[] last, String[] next) throws SQLException {
+        // ORDER BY runs before the row locks; counting on the server spares sending a row per locked row
+        try (PreparedStatement lock = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE "
+                + condition + " ORDER BY " + range.orderBy() + " FOR NO KEY UPDATE) locked")) {
+            range.bind(lock, 1, last, next);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+
+    /** Grows or shrinks the batch toward the target duration, by at most 2x per step. */
+    private void adapt(long nanos) {
+        double factor = Math.max(0.5, Math.min(2.0, options.targetBatchTime().toNanos() / (double) Math.max(nanos, 1)));
+        batchSize = (int) Math.max(options.minBatchSize(), Math.min(options.maxBatchSize(), Math.round(batchSize * factor)));
+    }
+
+    /** Returns when the backfill may go on; throws when an operator cancelled it. {@code advance}: told while waiting, or null. */
+    void waitWhilePausedOrUnhealthy(Advance advance) throws SQLException {
+        long loggedAt = 0;
+        String logged = null;
+        while (true) {
+            Checkpoints.Row row = checkpoints.read(connection, backfill.id());
+            if (row == null || row.status() == CheckpointStatus.CANCELLED) {
+                throw new BackfillException(backfill + " was cancelled; its checkpoint is kept in " + checkpoints.table() + ". " + resumeHint);
+            }
+            if (row.status() == CheckpointStatus.DONE) {
+                return; // another instance finished: the walk finds its range done
+            }
+            if (row.status() != CheckpointStatus.RUNNING && row.status() != CheckpointStatus.PAUSED) {
+                throw new StoppedByStatus(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
+                        + "' (another worker failed, or a typo; running, paused and cancelled are the operator's values). " + resumeHint);
+            }
+            Optional<String> unhealthy = row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator")
+                    : options.healthCheck().waitReason(connection);
+            if (unhealthy.isEmpty()) {
+                return;
+            }
+            // said once, then again every progress interval or when the reason changes: waits can last hours
+            String reason = unhealthy.get().replaceAll("[0-9.]+", "#");
+            if (!reason.equals(logged) || System.nanoTime() - loggedAt > options.progressInterval().toNanos()) {
+                LOG.info("{}: waiting: {}", backfill, unhealthy.get());
+                logged = reason;
+                loggedAt = System.nanoTime();
+            }
+            if (advance != null) {
+                advance.heartbeat();
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private void fail(SQLException e, int attempts) throws SQLException {
+        String message = backfill + " stopped after " + attempts + " attempt(s): " + e.getSQLState() + " " + e.getMessage()
+ + ". Progress is kept in " + checkpoints.table() + ". " + resumeHint;
+        try {
+            checkpoints.setStatus(connection, backfill.id(), CheckpointStatus.FAILED, e.getSQLState() + " " + e.getMessage());
+        } catch (SQLException ignored) {
+            // the connection may be gone; the checkpoint of the last committed batch is what matters
+        }
+        throw new BackfillException(message, e);
+    }
+
+    /** 08xxx connection errors, and 57P01-57P03: the server terminated the backend or is restarting. */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    /** A new connection from the DataSource, retried with backoff while the server restarts (about 30 s in all). */
+    void replaceConnection(SQLException cause) throws SQLException {
+        if (reconnect == null) {
+            throw new BackfillException(backfill + " lost its connection (" + cause.getMessage() + "); progress is kept in "
+                    + checkpoints.table() + ". " + resumeHint, cause);
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                connection = reconnect.getConnection();
+                connection.setAutoCommit(true);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 12 || !connectionLost(e)) {
+                    throw new BackfillException(backfill + " could not reconnect (" + e.getMessage() + "); progress is kept in "
+                            + checkpoints.table() + ". " + resumeHint, e);
+                }
+                LOG.warn("{}: reconnecting after {} ({}), attempt {}", backfill, cause.getSQLState(), e.getMessage(), attempt + 1);
+                sleep(Duration.ofMillis(Math.min(5_000, 100L << attempt)));
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: replaceConnection handles it
+        }
+    }
+
+    static void sleep(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackfillException("interrupted", e);
+        }
+    }
+
+    private String[] read(ResultSet rs) throws SQLException {
+        String[] key = new String[range.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = rs.getString(i + 1);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,46 @@
+-- The training history of the launcher's class-data archive (see Training.java): one of each kind of statement.
+CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, email varchar(200),
+    created_at timestamptz NOT NULL DEFAULT now(), payload jsonb, customer_id bigint);
+CREATE INDEX orders_email_idx ON orders (email);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+CREATE UNIQUE INDEX orders_name_key ON orders (name);
+ALTER TABLE orders ADD COLUMN status text;
+ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';
+ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+ALTER TABLE orders ADD CONSTRAINT orders_status_nn CHECK (status IS NOT NULL) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_status_nn;
+ALTER TABLE orders ALTER COLUMN status SET NOT NULL;
+UPDATE orders SET status = 'new' WHERE status IS NULL AND id < 1000;
+ALTER TABLE orders ADD COLUMN parent_id bigint REFERENCES orders (id);
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES orders (id) NOT VALID;
+ALTER TABLE orders ALTER COLUMN email TYPE text;
+COMMENT ON TABLE orders IS 'orders; generated';
+CREATE OR REPLACE FUNCTION orders_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.created_at := now(); RETURN NEW; END $$;
+CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION orders_touch();
+INSERT INTO orders (name, email) VALUES ('a', 'a@example.com'), ('b', E'b\'s@example.com');
+ALTER TABLE orders RENAME COLUMN name TO full_name;
+CREATE VIEW orders_v AS SELECT id, full_name FROM orders WHERE status = 'new';
+SET lock_timeout = '3s';
+SET statement_timeout TO '10s';
+ALTER TABLE orders DROP COLUMN payload;
+GRANT SELECT ON orders TO reporting;
+DELETE FROM orders WHERE created_at < now() - interval '1 year';
+ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE (email);
+DROP INDEX IF EXISTS orders_email_idx;
+SELECT count(*) FROM orders o JOIN orders p ON p.id = o.parent_id WHERE o.status IN ('a', 'b');
+WITH x AS (SELECT id FROM orders) SELECT * FROM x;
+VACUUM ANALYZE orders;
+REINDEX INDEX orders_name_key;
+LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;
+ALTER TABLE orders RENAME TO orders_old;
+DROP TABLE orders_old;
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+ALTER TYPE mood ADD VALUE 'happy';
+CREATE SEQUENCE s;
+TRUNCATE orders_old;
+DO $$ BEGIN PERFORM 1; END $$;
+-- zdm:ignore drop-column: training
+ALTER TABLE orders_old DROP COLUMN status;
+BEGIN;
+COMMIT;
+${placeholder};

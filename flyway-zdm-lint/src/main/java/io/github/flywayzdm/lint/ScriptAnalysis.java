@@ -1,0 +1,63 @@
+package io.github.flywayzdm.lint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one reading of one migration script, for front ends that must know what a script does without scanning SQL
+ * themselves (the migrate-time guard, the trace): what Flyway executes, statement by statement, as the linter read it.
+ * Built by {@link Linter#analyze(MigrationScript)}.
+ *
+ * @param path                the script's path as given
+ * @param runsInTransaction   Flyway's decision: the sidecar's {@code executeInTransaction} when set, else whether
+ *                            Flyway's parser detects a non-transactional statement
+ * @param executeInTransaction the sidecar setting ({@code V1__x.sql.conf}), empty when the script has none
+ * @param statements          what Flyway sends, in order (placeholders substituted, byte-order marks dropped)
+ * @param lockTimeout         {@code -- zdm:lock_timeout=...} directive, when written
+ * @param statementTimeout    {@code -- zdm:statement_timeout=...} directive, when written
+ * @param problems            what could not be read: unterminated constructs, each with its line
+ */
+public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Boolean> executeInTransaction,
+                             List<Statement> statements, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+                             List<String> problems) {
+
+    public ScriptAnalysis {
+        statements = List.copyOf(statements);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * One statement.
+     *
+     * @param line, column, endLine          where it is in the file
+     * @param sql                            what Flyway sends (placeholders substituted)
+     * @param operations                     what it does, one name per operation, e.g. {@code CreateIndex},
+     *                                       {@code AlterColumnType}, {@code SetSetting}; a DO block lists the operations
+     *                                       of its body, an unanalyzable part is {@code Unparsed}
+     * @param relations                      the relations it locks or changes, schema-qualified as PostgreSQL resolves
+     *                                       them at that point of the script (search_path followed; pg_temp for TEMP)
+     * @param concurrently                   a CONCURRENTLY operation (index build/drop, reindex, detach, refresh)
+     * @param flywayDetectsNonTransactional  Flyway's parser itself takes this statement out of the transaction
+     * @param changesSettings                the names of the settings it changes (SET, RESET, set_config), lower case
+     */
+    public record Statement(int line, int column, int endLine, String sql, List<String> operations, List<String> relations,
+                            boolean concurrently, boolean flywayDetectsNonTransactional, List<String> changesSettings) {
+
+        public Statement {
+            operations = List.copyOf(operations);
+            relations = List.copyOf(relations);
+            changesSettings = List.copyOf(changesSettings);
+        }
+    }
+
+    /** True when some statement changes a session setting (so the runner's settings may not hold to the end). */
+    public boolean changesSessionSettings() {
+        return statements.stream().anyMatch(s -> !s.changesSettings().isEmpty());
+    }
+
+    /** Every statement with a CONCURRENTLY operation. */
+    public List<Statement> concurrently() {
+        return statements.stream().filter(Statement::concurrently).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.flywayzdm.lint.internal.engine;
+
+import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.ScriptAnalysis;
+import io.github.flywayzdm.lint.internal.catalog.Relations;
+import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.split.SplitProblem;
+import io.github.flywayzdm.lint.internal.split.SplitResult;
+import io.github.flywayzdm.lint.internal.split.SqlComment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the engine's reading of one script into the public {@link ScriptAnalysis}. */
+final class ScriptReading {
+
+    /** {@code zdm:lock_timeout=5s} in a comment; the value is read by {@link Durations}, the one duration grammar. */
+    private static final Pattern DIRECTIVE = Pattern.compile("zdm:(lock_timeout|statement_timeout)\\s*=\\s*([^\\r\\n]*)", Pattern.CASE_INSENSITIVE);
+
+    private ScriptReading() {
+    }
+
+    static ScriptAnalysis of(MigrationScript script, SplitResult split, List<AnalyzedStatement> analyzed) {
+        Relations relations = new Relations();
+        List<ScriptAnalysis.Statement> statements = new ArrayList<>(analyzed.size());
+        for (AnalyzedStatement a : analyzed) {
+            List<String> operations = new ArrayList<>();
+            Set<String> touched = new LinkedHashSet<>();
+            List<String> settings = new ArrayList<>();
+            boolean concurrently = false;
+            boolean nonTransactional = false;
+            for (Operation op : a.operations()) {
+                operations.add(op.getClass().getSimpleName());
+                for (TableRef t : op.tables()) {
+                    if (t != null) {
+                        touched.add(relations.resolve(t).sql());
+                    }
+                }
+                if (op instanceof Operation.SetSetting s) {
+                    settings.add(s.name());
+                }
+                concurrently |= concurrently(op);
+                nonTransactional |= FlywayTransactions.flywayDetectsNonTransactional(op);
+                relations.apply(op);
+            }
+            statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
+                    operations, List.copyOf(touched), concurrently, nonTransactional, settings));
+        }
+        Optional<Duration> lock = Optional.empty();
+        Optional<Duration> statement = Optional.empty();
+        for (SqlComment c : split.comments()) {
+            Matcher m = DIRECTIVE.matcher(c.body());
+            while (m.find()) {
+                String raw = m.group(2).strip(); // the whole rest of the line: "1.5 seconds" must not read as 1.5 ms
+                OptionalLong ms = Durations.millis(raw);
+                if (ms.isEmpty() || raw.isBlank()) {
+                    throw new LintException(script.path() + ":" + c.line() + ": zdm:" + m.group(1).toLowerCase(Locale.ROOT)
+                            + " value '" + raw + "' is not a duration (write e.g. 5s, 1500ms, 1.5s, 2min; 0 switches it off)");
+                }
+                Optional<Duration> value = Optional.of(Duration.ofMillis(ms.getAsLong()));
+                if (m.group(1).equalsIgnoreCase("lock_timeout")) {
+                    lock = value;
+                } else {
+                    statement = value;
+                }
+            }
+        }
+        List<String> problems = split.problems().stream().map(SplitProblem::message).toList();
+        return new ScriptAnalysis(script.path(), FlywayTransactions.runsInTransaction(script, analyzed),
+                Optional.ofNullable(script.executeInTransaction()), statements, lock, statement, problems);
+    }
+
+    private static boolean concurrently(Operation op) {
+        return op instanceof Operation.CreateIndex i && i.concurrently()
+                || op instanceof Operation.DropIndex d && d.concurrently()
+                || op instanceof Operation.Reindex r && r.concurrently()
+                || op instanceof Operation.DetachPartition p && p.concurrently()
+                || op instanceof Operation.RefreshMaterializedView v && v.concurrently();
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.flywayzdm.lint.internal.rules.hygiene;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+import io.github.flywayzdm.lint.internal.model.TableRef;
+import io.github.flywayzdm.lint.internal.rules.LockLevels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Several ACCESS EXCLUSIVE ALTER TABLE statements on one table where one statement would take the lock once. */
+public final class MultipleAlterTable extends BaseRule {
+
+    public MultipleAlterTable() {
+        super("multiple-alter-table", Severity.INFO, Category.HYGIENE,
+                "Several ALTER TABLE statements on the same existing table in one migration",
+                "Each ALTER TABLE queues for ACCESS EXCLUSIVE on its own: every extra statement is another wait behind "
+                        + "running transactions (with all traffic queued behind it), and in a non-transactional migration "
+                        + "another point to fail halfway.",
+                "ALTER TABLE t ADD COLUMN a int, ADD COLUMN b text, ALTER COLUMN c SET DEFAULT 0;  -- one statement, one lock",
+                "");
+    }
+
+    @Override
+    public boolean readsWholeStatement() {
+        return true;
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        Map<String, List<TableRef>> seen = ctx.scriptState(HashMap::new); // by name: no rescan of the migration per statement
+        TableRef table = alteredTable(ctx);
+        if (table == null || !existing(ctx, table)) {
+            return;
+        }
+        List<TableRef> sameName = seen.computeIfAbsent(table.name(), k -> new ArrayList<>(2));
+        long previous = sameName.stream().filter(table::sameAs).count();
+        if (previous < 2) {
+            sameName.add(table);
+        }
+        if (previous == 1) { // report the second statement only, once per table
+            ctx.report(null, "Another ALTER TABLE of " + table + " in this migration: merge the actions into one statement "
+                    + "to take its ACCESS EXCLUSIVE lock once", null);
+        }
+    }
+
+    /** The table of an ALTER TABLE statement whose actions take ACCESS EXCLUSIVE (renames excluded: they must stand alone). */
+    private static TableRef alteredTable(StatementContext ctx) {
+        TableRef table = null;
+        for (Operation op : ctx.statement().operations()) {
+            if (!(op instanceof Operation.OnTable on) || op instanceof Operation.RenameTable || op instanceof Operation.RenameColumn
+                    || op instanceof Operation.CreateTable || op instanceof Operation.CreateIndex || op instanceof Operation.CreateView
+                    || op instanceof Operation.Update || op instanceof Operation.Delete || op instanceof Operation.Insert
+                    || op instanceof Operation.RefreshMaterializedView || op instanceof Operation.AttachPartition
+                    || op instanceof Operation.DetachPartition || LockLevels.of(op) != LockLevels.ACCESS_EXCLUSIVE) {
+                return null;
+            }
+            table = on.table();
+        }
+        return table;
+    }
+}

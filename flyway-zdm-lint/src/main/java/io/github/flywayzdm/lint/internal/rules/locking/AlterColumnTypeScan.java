@@ -1,0 +1,72 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+import io.github.flywayzdm.lint.internal.catalog.TableState;
+import io.github.flywayzdm.lint.internal.model.ConstraintDef;
+import io.github.flywayzdm.lint.internal.model.TypeName;
+import io.github.flywayzdm.lint.internal.rules.TypeChanges;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A type change that does not rewrite the table still reads all of it under ACCESS EXCLUSIVE when it re-checks the
+ * column's validated CHECK constraints, or rebuilds its indexes (text ↔ citext changes the operator class).
+ */
+public final class AlterColumnTypeScan extends BaseRule {
+
+    public AlterColumnTypeScan() {
+        super("alter-column-type-scan", Severity.ERROR, Category.LOCKING,
+                "ALTER COLUMN ... TYPE without a rewrite that still scans the table (CHECK re-validation, index rebuild)",
+                "Even a binary-coercible change (varchar(n)→text, varchar(n)→varchar(m>n)) makes PostgreSQL drop and re-add "
+                        + "every CHECK constraint that uses the column and re-validate it with a full scan, and rebuild every "
+                        + "index whose operator class changes (text↔citext), all while ACCESS EXCLUSIVE blocks reads and writes.",
+                "ALTER TABLE t DROP CONSTRAINT t_c_check;                         -- the type change then needs no scan\n"
+                        + "ALTER TABLE t ALTER COLUMN c TYPE text;\n"
+                        + "ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (...) NOT VALID;  -- instant\n"
+                        + "ALTER TABLE t VALIDATE CONSTRAINT t_c_check;                   -- separate migration, traffic flows",
+                "Seen on PostgreSQL 13-18 (proof: a validated CHECK on the column moves the scan counter, no relfilenode change).");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.AlterColumnType.class, a -> {
+            if (!existing(ctx, a.table())) {
+                return;
+            }
+            TableState t = ctx.catalog().table(a.table()).orElse(null);
+            TypeName old = t == null ? null : t.column(a.column()).map(TableState.ColumnState::type).orElse(null);
+            if (old == null || a.using() != null && !a.usingPlainCast()
+                    || TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), true)) {
+                return; // a rewrite (alter-column-type-rewrite reports it) or unknown
+            }
+            List<String> dropped = ctx.statement().all(Operation.DropConstraint.class).stream().map(Operation.DropConstraint::name).toList();
+            List<String> checks = t.constraints().stream()
+                    .filter(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK && uses(c.def(), a.column()))
+                    .filter(c -> !dropped.contains(c.def().name()))
+                    .map(c -> c.def().name()).toList();
+            boolean indexes = TypeChanges.rebuildsIndexes(old, a.newType())
+                    && t.indexes().stream().anyMatch(i -> i.columns().contains(a.column()));
+            if (!checks.isEmpty()) {
+                ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " to " + a.newType() + " does not rewrite, but "
+                        + "re-validates CHECK " + String.join(", ", checks) + " with a full scan under ACCESS EXCLUSIVE", null);
+            } else if (indexes) {
+                ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + old + " to " + a.newType()
+                        + " does not rewrite, but rebuilds the column's indexes under ACCESS EXCLUSIVE", null);
+            }
+        });
+    }
+
+    /** The constraint names the column (its column list, or the column as a word of its expression). */
+    private static boolean uses(ConstraintDef def, String column) {
+        if (def.columns().contains(column)) {
+            return true;
+        }
+        return def.expression() != null && Pattern.compile("(?i)(?<![A-Za-z0-9_$])\"?" + Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])")
+                .matcher(def.expression()).find();
+    }
+}

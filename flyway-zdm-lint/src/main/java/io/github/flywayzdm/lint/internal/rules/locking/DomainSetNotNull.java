@@ -1,0 +1,27 @@
+package io.github.flywayzdm.lint.internal.rules.locking;
+
+import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.internal.model.Operation;
+import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+/** ALTER DOMAIN ... SET NOT NULL checks every column of the domain in every table, under SHARE locks. */
+public final class DomainSetNotNull extends BaseRule {
+
+    public DomainSetNotNull() {
+        super("domain-set-not-null", Severity.WARNING, Category.LOCKING,
+                "ALTER DOMAIN ... SET NOT NULL",
+                "PostgreSQL reads every table that has a column of the domain to prove no NULL is stored, holding SHARE "
+                        + "on each for the whole scan: writes to all of them wait.",
+                "ALTER DOMAIN d ADD CONSTRAINT d_not_null CHECK (VALUE IS NOT NULL) NOT VALID;  -- no scan; new values checked\n"
+                        + "-- validating it later still scans every table using the domain (see domain-validate-constraint)",
+                "");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        each(ctx, Operation.AlterDomainSetNotNull.class, op -> ctx.report(null, "ALTER DOMAIN " + op.name()
+                + " SET NOT NULL scans every table using the domain, blocking their writes", null));
+    }
+}

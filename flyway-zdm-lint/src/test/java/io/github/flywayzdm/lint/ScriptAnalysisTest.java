@@ -1,0 +1,58 @@
+package io.github.flywayzdm.lint;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScriptAnalysisTest {
+
+    private static ScriptAnalysis analyze(String sql) {
+        return Linter.withDefaults().analyze(MigrationScript.of("V1__x.sql", sql));
+    }
+
+    @Test
+    void statementsCarryPositionsOperationsAndRelationsResolvedThroughSearchPath() {
+        ScriptAnalysis a = analyze("""
+                SET search_path = archive, public;
+                CREATE INDEX CONCURRENTLY i ON orders (c);
+                CREATE TEMP TABLE scratch (id int);
+                DO $$ BEGIN ALTER TABLE public.orders ALTER COLUMN c TYPE bigint; END $$;""");
+        assertThat(a.statements()).hasSize(4);
+        ScriptAnalysis.Statement index = a.statements().get(1);
+        assertThat(index.line()).isEqualTo(2);
+        assertThat(index.operations()).containsExactly("CreateIndex");
+        assertThat(index.relations()).containsExactly("archive.orders");
+        assertThat(index.concurrently()).isTrue();
+        assertThat(index.flywayDetectsNonTransactional()).isTrue();
+        assertThat(a.runsInTransaction()).isFalse();
+        assertThat(a.statements().get(2).relations()).containsExactly("pg_temp.scratch");
+        assertThat(a.statements().get(3).operations()).contains("AlterColumnType");
+        assertThat(a.statements().get(0).changesSettings()).containsExactly("search_path");
+        assertThat(a.changesSessionSettings()).isTrue();
+        assertThat(a.concurrently()).containsExactly(index);
+    }
+
+    @Test
+    void directivesUseTheOneDurationGrammar() {
+        ScriptAnalysis a = analyze("-- zdm:lock_timeout=1.5s\n/* zdm:statement_timeout=2min */\nSELECT 1;");
+        assertThat(a.lockTimeout()).contains(Duration.ofMillis(1500));
+        assertThat(a.statementTimeout()).contains(Duration.ofMinutes(2));
+        assertThat(analyze("-- zdm:lock_timeout=0\nSELECT 1;").lockTimeout()).contains(Duration.ZERO);
+        assertThatThrownBy(() -> analyze("SELECT 1;\n-- zdm:lock_timeout=1.5 seconds\n"))
+                .isInstanceOf(LintException.class).hasMessageContaining("V1__x.sql:2").hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void placeholdersAreSubstitutedBeforeSplittingAndTheSidecarDecides() {
+        Linter linter = Linter.of(LintConfig.builder().placeholders(Map.of("v", "x'; CREATE INDEX i ON t (c); SELECT '")).build());
+        ScriptAnalysis a = linter.analyze(new MigrationScript("V2__y.sql", "SELECT '${v}';", true));
+        assertThat(a.statements()).extracting(ScriptAnalysis.Statement::sql).containsExactly("SELECT 'x'", "CREATE INDEX i ON t (c)", "SELECT ''");
+        assertThat(a.executeInTransaction()).isEqualTo(Optional.of(true));
+        assertThat(a.runsInTransaction()).isTrue();
+    }
+}

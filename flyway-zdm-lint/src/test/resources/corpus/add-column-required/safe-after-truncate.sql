@@ -1,0 +1,2 @@
+TRUNCATE pending; -- expect: truncate-table
+ALTER TABLE pending ADD COLUMN k text NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN ids bigint[] DEFAULT cast(array[] as bigint[]);

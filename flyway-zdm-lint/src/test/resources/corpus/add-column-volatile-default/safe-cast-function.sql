@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN started date DEFAULT CAST('2024-01-01' AS date);

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN token text DEFAULT some_extension_token(); -- expect: add-column-volatile-default

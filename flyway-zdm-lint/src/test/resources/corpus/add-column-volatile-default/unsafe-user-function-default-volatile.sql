@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN ref_code text DEFAULT calc_code(); -- expect: add-column-volatile-default

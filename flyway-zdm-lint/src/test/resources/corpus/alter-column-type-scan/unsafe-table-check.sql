@@ -1,0 +1,1 @@
+ALTER TABLE audit ALTER COLUMN checked TYPE varchar; -- expect: alter-column-type-scan

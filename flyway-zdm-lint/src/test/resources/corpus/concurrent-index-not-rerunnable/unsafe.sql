@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status); -- expect: concurrent-index-not-rerunnable

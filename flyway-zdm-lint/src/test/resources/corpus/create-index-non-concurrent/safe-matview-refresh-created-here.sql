@@ -1,0 +1,2 @@
+CREATE MATERIALIZED VIEW daily AS SELECT placed_at::date AS day, count(*) AS n FROM orders GROUP BY 1;
+REFRESH MATERIALIZED VIEW daily;

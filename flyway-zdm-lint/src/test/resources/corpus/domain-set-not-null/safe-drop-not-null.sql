@@ -1,0 +1,1 @@
+ALTER DOMAIN positive_int DROP NOT NULL;

@@ -1,0 +1,1 @@
+ALTER DOMAIN positive_int SET NOT NULL; -- expect: domain-set-not-null

@@ -1,0 +1,2 @@
+-- transactional: false
+DROP DATABASE IF EXISTS legacy WITH (FORCE); -- expect: drop-database

@@ -1,0 +1,2 @@
+-- transactional: false
+DROP DATABASE legacy; -- expect: drop-database

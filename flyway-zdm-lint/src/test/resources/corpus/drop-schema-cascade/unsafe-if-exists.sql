@@ -1,0 +1,1 @@
+DROP SCHEMA IF EXISTS reporting, staging CASCADE; -- expect: drop-schema-cascade

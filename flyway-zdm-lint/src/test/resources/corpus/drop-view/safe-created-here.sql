@@ -1,0 +1,2 @@
+CREATE VIEW tmp_v AS SELECT id FROM orders;
+DROP VIEW tmp_v;

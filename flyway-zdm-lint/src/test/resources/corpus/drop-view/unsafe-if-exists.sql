@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS active_orders CASCADE; -- expect: drop-view

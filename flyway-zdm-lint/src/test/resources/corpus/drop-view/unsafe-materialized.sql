@@ -1,0 +1,1 @@
+DROP MATERIALIZED VIEW order_totals; -- expect: drop-view

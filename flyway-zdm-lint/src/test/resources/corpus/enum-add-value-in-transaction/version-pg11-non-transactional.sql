@@ -1,0 +1,3 @@
+-- pg: 11
+-- transactional: false
+ALTER TYPE mood ADD VALUE 'happy';

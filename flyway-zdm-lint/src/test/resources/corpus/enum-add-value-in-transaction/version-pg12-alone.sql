@@ -1,0 +1,2 @@
+-- pg: 12
+ALTER TYPE mood ADD VALUE 'happy';

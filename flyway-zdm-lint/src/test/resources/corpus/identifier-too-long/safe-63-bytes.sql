@@ -1,0 +1,1 @@
+CREATE TABLE abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb (id bigint PRIMARY KEY);

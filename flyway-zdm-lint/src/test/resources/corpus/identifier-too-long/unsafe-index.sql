@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_status_placed_at_paid_at_total_note_code_btree_idx ON orders (customer_id, status, placed_at, paid_at, total, note, code); -- expect: identifier-too-long

@@ -1,0 +1,2 @@
+-- statement-timeout-by-runner: false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);

@@ -1,0 +1,1 @@
+CREATE TABLE ratings (id bigint PRIMARY KEY, stars int NOT NULL);

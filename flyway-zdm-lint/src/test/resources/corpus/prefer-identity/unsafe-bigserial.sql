@@ -1,0 +1,1 @@
+CREATE TABLE tickets (id bigserial PRIMARY KEY, title text); -- expect: prefer-identity

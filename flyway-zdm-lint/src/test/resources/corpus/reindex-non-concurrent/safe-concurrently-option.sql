@@ -1,0 +1,2 @@
+-- transactional: false
+REINDEX (CONCURRENTLY) INDEX orders_code_idx;

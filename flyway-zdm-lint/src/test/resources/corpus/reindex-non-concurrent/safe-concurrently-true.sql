@@ -1,0 +1,2 @@
+-- transactional: false
+REINDEX (CONCURRENTLY true) TABLE orders;

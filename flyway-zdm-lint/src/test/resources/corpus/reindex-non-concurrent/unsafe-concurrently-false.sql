@@ -1,0 +1,1 @@
+REINDEX (CONCURRENTLY false) INDEX orders_code_idx; -- expect: reindex-non-concurrent

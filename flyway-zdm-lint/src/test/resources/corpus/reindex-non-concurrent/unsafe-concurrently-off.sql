@@ -1,0 +1,1 @@
+REINDEX (VERBOSE, CONCURRENTLY off) TABLE orders; -- expect: reindex-non-concurrent

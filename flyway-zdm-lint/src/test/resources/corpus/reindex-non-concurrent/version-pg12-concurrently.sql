@@ -1,0 +1,3 @@
+-- pg: 12
+-- transactional: false
+REINDEX TABLE CONCURRENTLY orders;

@@ -1,0 +1,1 @@
+ALTER SCHEMA reporting OWNER TO reporting_admin;

@@ -1,0 +1,1 @@
+ALTER SCHEMA reporting RENAME TO analytics; -- expect: rename-schema

@@ -1,0 +1,1 @@
+ALTER TABLE orders SET LOGGED;

@@ -1,0 +1,1 @@
+ALTER TABLE legacy_cache SET LOGGED; -- expect: set-logged-unlogged

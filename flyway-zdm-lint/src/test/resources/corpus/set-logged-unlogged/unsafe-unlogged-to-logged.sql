@@ -1,0 +1,1 @@
+ALTER TABLE scratch SET LOGGED; -- expect: set-logged-unlogged

@@ -1,0 +1,2 @@
+-- pg: 12
+ALTER TABLE audit ALTER COLUMN checked SET NOT NULL;

@@ -1,0 +1,1 @@
+/* intentionally empty: kept for the history of V12 */

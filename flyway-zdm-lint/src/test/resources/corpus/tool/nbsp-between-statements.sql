@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN region text;  
+ALTER TABLE customers ADD COLUMN region text; 

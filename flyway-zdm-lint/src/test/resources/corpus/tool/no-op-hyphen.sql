@@ -1,0 +1,1 @@
+-- no-op (superseded by V14)

@@ -1,0 +1,1 @@
+-- NOOP: this version was applied by hand on every environment

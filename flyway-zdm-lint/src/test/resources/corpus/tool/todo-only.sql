@@ -1,0 +1,2 @@
+-- TODO write the migration
+-- expect-line 1: empty-migration

@@ -1,0 +1,1 @@
+CREATE VIEW order_refs AS SELECT id, uuid FROM orders;

@@ -1,0 +1,1 @@
+TRUNCATE ONLY audit, pending RESTART IDENTITY; -- expect: truncate-table

@@ -1,0 +1,1 @@
+UPDATE customers SET name = 'Ann' WHERE id = '42'::bigint;

@@ -1,0 +1,1 @@
+DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE checked = 'old' LIMIT 500);

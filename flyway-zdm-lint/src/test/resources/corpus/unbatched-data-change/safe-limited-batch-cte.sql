@@ -1,0 +1,1 @@
+WITH batch AS (SELECT id FROM orders WHERE status IS NULL LIMIT 1000 FOR UPDATE SKIP LOCKED) UPDATE orders SET status = 'x' WHERE id IN (SELECT id FROM batch);

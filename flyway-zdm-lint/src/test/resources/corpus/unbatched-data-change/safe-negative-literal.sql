@@ -1,0 +1,1 @@
+UPDATE line_items SET qty = 1 WHERE id = -1;

@@ -1,0 +1,1 @@
+UPDATE public.orders o SET status = 'x' WHERE o.id = 3;

@@ -1,0 +1,1 @@
+DELETE FROM pending WHERE 5 = id;

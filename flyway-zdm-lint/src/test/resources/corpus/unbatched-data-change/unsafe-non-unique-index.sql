@@ -1,0 +1,1 @@
+UPDATE orders SET status = 'x' WHERE customer_id = 5; -- expect: unbatched-data-change

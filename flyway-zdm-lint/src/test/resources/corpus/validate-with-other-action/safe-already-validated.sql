@@ -1,0 +1,1 @@
+ALTER TABLE audit VALIDATE CONSTRAINT audit_checked_not_null, ADD COLUMN region text;
