@@ -52,6 +52,7 @@ public final class ZdmSettings {
     private final Path reportDirectory;
     private final Set<String> disabledRules;
     private final Map<String, Severity> severities;
+    private final FrontEnd frontEnd;
 
     private ZdmSettings(Builder b) {
         this.mode = b.mode;
@@ -67,6 +68,7 @@ public final class ZdmSettings {
         this.reportDirectory = b.reportDirectory;
         this.disabledRules = Set.copyOf(b.disabledRules);
         this.severities = Map.copyOf(b.severities);
+        this.frontEnd = b.frontEnd;
     }
 
     public static Builder builder() {
@@ -85,7 +87,7 @@ public final class ZdmSettings {
      * @throws IllegalArgumentException naming the key when a value is invalid
      */
     public static ZdmSettings fromMap(Map<String, String> values) {
-        Builder b = builder();
+        Builder b = builder().frontEnd(FrontEnd.FLYWAY_CONFIG);
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey().trim();
             String value = e.getValue() == null ? "" : e.getValue().trim();
@@ -207,6 +209,11 @@ public final class ZdmSettings {
         return severities;
     }
 
+    /** Where these settings came from; hints in messages name the setting of that front end. */
+    public FrontEnd frontEnd() {
+        return frontEnd;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.mode = mode;
@@ -222,6 +229,7 @@ public final class ZdmSettings {
         b.reportDirectory = reportDirectory;
         b.disabledRules.addAll(disabledRules);
         b.severities.putAll(severities);
+        b.frontEnd = frontEnd;
         return b;
     }
 
@@ -248,6 +256,13 @@ public final class ZdmSettings {
         private Path reportDirectory;
         private final Set<String> disabledRules = new LinkedHashSet<>();
         private final Map<String, Severity> severities = new LinkedHashMap<>();
+        private FrontEnd frontEnd = FrontEnd.JAVA_API;
+
+        /** Which front end's setting names the messages' hints use (fromMap: FLYWAY_CONFIG; default JAVA_API). */
+        public Builder frontEnd(FrontEnd value) {
+            this.frontEnd = java.util.Objects.requireNonNull(value);
+            return this;
+        }
 
         private Builder() {
         }

@@ -15,8 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Flyway CLI situation: Flyway, its PostgreSQL support and the JDBC driver, plus only our -cli jar, in a class
- * loader that sees nothing else (no lint module, no JSqlParser, no SLF4J).
+ * The Flyway CLI situation: Flyway, its PostgreSQL support and the JDBC driver, plus our -cli jar (and for
+ * self-registration the main jar), in a class loader that sees nothing else (no lint module, no JSqlParser, no SLF4J).
  */
 @WithPostgres
 class CliJarIT {
@@ -26,13 +26,17 @@ class CliJarIT {
                 artifact + "-" + version + ".jar");
     }
 
-    private static URLClassLoader flywayWithCliJar() throws Exception {
+    private static URLClassLoader flywayWithCliJar(boolean withSelfRegistration) throws Exception {
         String flyway = System.getProperty("zdm.flyway.version");
-        Path[] jars = {
+        java.util.List<Path> list = new java.util.ArrayList<>(java.util.List.of(
                 repoJar("org.flywaydb", "flyway-core", flyway),
                 repoJar("org.flywaydb", "flyway-database-postgresql", flyway),
                 repoJar("org.postgresql", "postgresql", System.getProperty("zdm.postgresql.version")),
-                Path.of(System.getProperty("zdm.cli.jar"))};
+                Path.of(System.getProperty("zdm.cli.jar"))));
+        if (withSelfRegistration) {
+            list.add(Path.of(System.getProperty("zdm.auto.jar")));
+        }
+        Path[] jars = list.toArray(Path[]::new);
         URL[] urls = new URL[jars.length];
         for (int i = 0; i < jars.length; i++) {
             assertThat(jars[i]).exists();
@@ -75,8 +79,8 @@ class CliJarIT {
     }
 
     @Test
-    void droppedIntoTheClasspathItGuardsWithoutAnySetting(TestDatabase db) throws Exception {
-        try (URLClassLoader cl = flywayWithCliJar()) {
+    void withTheMainJarNextToItItGuardsWithoutAnySetting(TestDatabase db) throws Exception {
+        try (URLClassLoader cl = flywayWithCliJar(true)) {
             Throwable error = migrate(cl, config(db, migrations(), null));
             assertThat(error).isNotNull();
             assertThat(error.getMessage()).contains("create-index-non-concurrent").contains("V3__index.sql:1");
@@ -85,8 +89,8 @@ class CliJarIT {
     }
 
     @Test
-    void registeredWithCallbacksSettingItGuardsOnce(TestDatabase db) throws Exception {
-        try (URLClassLoader cl = flywayWithCliJar()) {
+    void aloneAndRegisteredWithCallbacksSettingItGuards(TestDatabase db) throws Exception {
+        try (URLClassLoader cl = flywayWithCliJar(false)) {
             Throwable error = migrate(cl, config(db, migrations(), "io.github.flywayzdm.callbacks.ZdmCallback"));
             assertThat(error).isNotNull();
             assertThat(error.getMessage()).contains("create-index-non-concurrent");

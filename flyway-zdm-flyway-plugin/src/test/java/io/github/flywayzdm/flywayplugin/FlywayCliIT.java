@@ -57,6 +57,10 @@ class FlywayCliIT {
 
     record Run(int exit, String output) { }
 
+    /** The command lines this test runs, for the README's table (VersionsTableDocIT). */
+    static final String TARBALL = "10.22.0";
+    static final String ASSEMBLED = "12.4.0";
+
     static Cli flyway10;
     static Cli flyway12;
 
@@ -71,12 +75,13 @@ class FlywayCliIT {
         assertThat(home10.resolve("flyway")).as("unpacked by the pom's flyway-cli-10 execution").exists();
         home10.resolve("flyway").toFile().setExecutable(true);
         dropInto(home10.resolve("drivers"), cliJar);
-        flyway10 = new Cli("10.22.0", home10, List.of(home10.resolve("flyway").toString()),
+        assertThat(System.getProperty("zdm.cli.tarball.version")).isEqualTo(TARBALL);
+        flyway10 = new Cli(TARBALL, home10, List.of(home10.resolve("flyway").toString()),
                 List.of("-callbacks=" + CALLBACK));
 
-        Path home12 = FlywayCliAssembly.assemble(cliDir, "12.4.0");
+        Path home12 = FlywayCliAssembly.assemble(cliDir, ASSEMBLED);
         dropInto(home12.resolve("drivers"), cliJar, autoJar);
-        flyway12 = new Cli("12.4.0", home12, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        flyway12 = new Cli(ASSEMBLED, home12, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", home12.resolve("lib") + "/*:" + home12.resolve("drivers") + "/*", "org.flywaydb.commandline.Main"),
                 List.of());
     }
@@ -117,7 +122,8 @@ class FlywayCliIT {
         Map<String, String> large = Map.of("FLYWAY_ZDM_SMALL_TABLE_ROWS", "0");
         Run refused = cli.run(db, migrations, large, "migrate");
         assertThat(refused.exit()).as(refused.output()).isNotZero();
-        assertThat(refused.output()).contains("create-index-non-concurrent").contains("V2__status_index.sql");
+        assertThat(refused.output()).contains("create-index-non-concurrent").contains("V2__status_index.sql")
+                .contains("or set flyway.zdm.mode=warn (env FLYWAY_ZDM_MODE=warn).");
         assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '2'")).as("no history row").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_status'")).isZero();
 
@@ -133,10 +139,13 @@ class FlywayCliIT {
     }
 
     private void settingsFromAConfigFile(Cli cli, TestDatabase db) throws Exception {
+        settingsFromAConfigFile(cli, db, ".conf", "flyway.zdm.mode=warn\nflyway.zdm.smallTableRows=0\n");
+    }
+
+    private void settingsFromAConfigFile(Cli cli, TestDatabase db, String suffix, String text) throws Exception {
         migration("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);\n");
         migration("V2__status_index.sql", "CREATE INDEX orders_status ON orders (status);\n");
-        Path conf = Files.writeString(migrations.getParent().resolve(migrations.getFileName() + ".conf"),
-                "flyway.zdm.mode=warn\nflyway.zdm.smallTableRows=0\n");
+        Path conf = Files.writeString(migrations.getParent().resolve(migrations.getFileName() + suffix), text);
         Run warned = cli.run(db, migrations, Map.of(), "migrate", "-configFiles=" + conf);
         assertThat(warned.exit()).as(warned.output()).isZero();
         assertThat(warned.output()).contains("create-index-non-concurrent");
@@ -161,5 +170,17 @@ class FlywayCliIT {
     @Test
     void flyway12ReadsZdmSettingsFromAConfFile(TestDatabase db) throws Exception {
         settingsFromAConfigFile(flyway12, db);
+    }
+
+    static final String TOML = "[flyway.zdm]\nmode = \"warn\"\nsmallTableRows = \"0\"\n";
+
+    @Test
+    void flyway10ReadsZdmSettingsFromATomlFile(TestDatabase db) throws Exception {
+        settingsFromAConfigFile(flyway10, db, ".toml", TOML);
+    }
+
+    @Test
+    void flyway12ReadsZdmSettingsFromATomlFile(TestDatabase db) throws Exception {
+        settingsFromAConfigFile(flyway12, db, ".toml", TOML);
     }
 }

@@ -5,7 +5,8 @@ import io.github.flywayzdm.testsupport.TestDatabase;
 import io.github.flywayzdm.testsupport.WithPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -34,14 +35,22 @@ class FlywayLinesIT {
         assumeFalse(Boolean.getBoolean("zdm.matrix.skip"), "compatibility matrix skipped (-Dzdm.matrix.skip=true)");
     }
 
+    /** One cell per line: version, self-registering (11.16+), needs Jackson 3 for Map/config-file settings (13+). */
+    record Line(String flyway, boolean selfRegistering, boolean jackson3) { }
+
+    static final List<Line> LINES = List.of(
+            new Line("10.22.0", false, false),   // the last 10.x
+            new Line("11.7.2", false, false),    // managed by Spring Boot 3.5.7
+            new Line("11.14.1", false, false),   // managed by Spring Boot 4.0.7
+            new Line("12.4.0", true, false),     // 11.16+: the guard registers itself through this module
+            new Line("13.12.0", true, true));    // the line this project builds against; Jackson 3 optional since 13
+
+    static List<Arguments> lines() {
+        return LINES.stream().map(l -> Arguments.of(l.flyway(), l.selfRegistering(), l.jackson3())).toList();
+    }
+
     @ParameterizedTest(name = "Flyway {0}")
-    @CsvSource({
-            "10.22.0, false, false",   // the last 10.x
-            "11.7.2,  false, false",   // managed by Spring Boot 3.5.7
-            "11.14.1, false, false",   // managed by Spring Boot 4.0.7
-            "12.4.0,  true,  false",   // 11.16+: the guard registers itself through this module
-            "13.12.0, true,  true",    // the line this project builds against; Jackson 3 became optional in 13
-    })
+    @MethodSource("lines")
     void theGuardAndTheBackfillWorkOnThisFlywayLine(String flyway, boolean selfRegistering, boolean jackson3,
             TestDatabase db) throws Exception {
         Path project = generate(flyway, selfRegistering, jackson3);

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.spring;
 
+import io.github.flywayzdm.callbacks.FrontEnd;
 import io.github.flywayzdm.callbacks.ZdmSettings;
 import io.github.flywayzdm.lint.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -64,7 +65,7 @@ public class ZdmProperties {
 
     /** The library settings these properties describe. */
     public ZdmSettings toSettings() {
-        ZdmSettings.Builder b = ZdmSettings.builder();
+        ZdmSettings.Builder b = ZdmSettings.builder().frontEnd(FrontEnd.SPRING_BOOT);
         if (mode != null) { b.mode(mode); }
         if (failOn != null) { b.failOn(failOn); }
         if (lockTimeout != null) { b.lockTimeout(lockTimeout); }

@@ -29,6 +29,12 @@ class SpringBootAppIT {
     static final String STARTER = "<dependency><groupId>io.github.flywayzdm</groupId>"
             + "<artifactId>flyway-zdm-spring-boot-starter</artifactId><version>" + System.getProperty("zdm.starter.version")
             + "</version></dependency>";
+    /** The same starter, its version from the imported flyway-zdm-bom. */
+    static final String STARTER_FROM_BOM = "<dependency><groupId>io.github.flywayzdm</groupId>"
+            + "<artifactId>flyway-zdm-spring-boot-starter</artifactId></dependency>";
+    static final String BOM = "<dependencyManagement><dependencies><dependency><groupId>io.github.flywayzdm</groupId>"
+            + "<artifactId>flyway-zdm-bom</artifactId><version>" + System.getProperty("zdm.starter.version")
+            + "</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>";
     static final String JDBC = "<dependency><groupId>org.springframework.boot</groupId>"
             + "<artifactId>spring-boot-starter-jdbc</artifactId></dependency>";
     static final String FLYWAY4 = "<dependency><groupId>org.springframework.boot</groupId>"
@@ -44,7 +50,7 @@ class SpringBootAppIT {
     /** A generated, compiled application: its directory and the classpath to start it with. */
     record App(Path dir, String classpath) {
 
-        static App build(String name, String bootVersion, String... dependencies) throws Exception {
+        static App build(String name, String bootVersion, String management, String... dependencies) throws Exception {
             Path dir = Files.createDirectories(Path.of("target", "boot-apps", name).toAbsolutePath());
             Files.writeString(dir.resolve("pom.xml"), """
                     <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -59,9 +65,10 @@ class SpringBootAppIT {
                       <artifactId>%s</artifactId>
                       <version>1</version>
                       <properties><java.version>17</java.version></properties>
+                      %s
                       <dependencies>%s</dependencies>
                     </project>
-                    """.formatted(bootVersion, name, String.join("\n", dependencies)));
+                    """.formatted(bootVersion, name, management, String.join("\n", dependencies)));
             Path src = Files.createDirectories(dir.resolve("src/main/java/it"));
             Files.writeString(src.resolve("App.java"), """
                     package it;
@@ -111,7 +118,8 @@ class SpringBootAppIT {
         app.migration("V2__status_index.sql", "CREATE INDEX orders_status ON orders (status);\n");
         Run refused = app.start(db);
         assertThat(refused.exit()).as(refused.output()).isNotZero();
-        assertThat(refused.output()).contains("flyway-zdm refused migration V2").contains("create-index-non-concurrent");
+        assertThat(refused.output()).contains("flyway-zdm refused migration V2").contains("create-index-non-concurrent")
+                .contains("or set zdm.mode=warn.");
         assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '1'")).isOne();
         assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '2'")).as("no history row").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_status'")).isZero();
@@ -126,21 +134,21 @@ class SpringBootAppIT {
 
     @Test
     void boot35WithStarterJdbcAndTheDriverIsGuarded(TestDatabase db) throws Exception {
-        App app = App.build("boot35", System.getProperty("zdm.it.boot3.version"), STARTER, JDBC, DRIVER);
+        App app = App.build("boot35", System.getProperty("zdm.it.boot3.version"), BOM, STARTER_FROM_BOM, JDBC, DRIVER);
         assertThat(app.classpath()).contains("flyway-core-11.7.2.jar");   // the Flyway line Boot 3.5.7 manages
         unsafeIsRefusedSafeStarts(app, db);
     }
 
     @Test
     void boot40WithStarterJdbcFlywayAndTheDriverIsGuarded(TestDatabase db) throws Exception {
-        App app = App.build("boot40", System.getProperty("zdm.it.boot4.version"), STARTER, JDBC, FLYWAY4, DRIVER);
+        App app = App.build("boot40", System.getProperty("zdm.it.boot4.version"), "", STARTER, JDBC, FLYWAY4, DRIVER);
         assertThat(app.classpath()).contains("flyway-core-11.14.1.jar");  // the Flyway line Boot 4.0.7 manages
         unsafeIsRefusedSafeStarts(app, db);
     }
 
     @Test
     void boot40WithoutItsFlywayModuleFailsStartupNamingTheDependency(TestDatabase db) throws Exception {
-        App app = App.build("boot40-no-flyway", System.getProperty("zdm.it.boot4.version"), STARTER, JDBC, DRIVER);
+        App app = App.build("boot40-no-flyway", System.getProperty("zdm.it.boot4.version"), "", STARTER, JDBC, DRIVER);
         app.migration("V2__status_index.sql", "CREATE INDEX orders_status ON orders (status);\n");
         Run failed = app.start(db);
         assertThat(failed.exit()).as(failed.output()).isNotZero();

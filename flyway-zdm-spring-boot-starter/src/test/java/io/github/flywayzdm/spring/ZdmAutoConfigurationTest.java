@@ -95,7 +95,8 @@ class ZdmAutoConfigurationTest {
     void enforceModeStopsTheApplicationBeforeTheUnsafeMigration(TestDatabase db) throws Exception {
         Path dir = migrations("CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
         assertThatThrownBy(() -> run(db, dir).close())
-                .hasStackTraceContaining("create-index-non-concurrent");
+                .hasStackTraceContaining("create-index-non-concurrent")
+                .hasStackTraceContaining("or set zdm.mode=warn.");   // the hint names the Boot property
         assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '3'")).isZero();
     }
 

@@ -116,7 +116,7 @@ public final class GuardRun implements AutoCloseable {
         if (currentText != null && !current.transactional && currentText.usesConcurrently() && Preflight.transactionalLock(config)
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {
             refuse("it uses CONCURRENTLY while flyway.postgresql.transactional.lock=true, so it would wait forever for "
-                    + "Flyway's own lock transaction. Fix: set flyway.postgresql.transactional.lock=false.");
+                    + "Flyway's own lock transaction. Fix: set " + settings.frontEnd().transactionalLockOff() + ".");
         }
         if (currentText != null && current.transactional && currentText.usesUndetectedConcurrently()
                 && settings.mode() == ZdmSettings.Mode.ENFORCE) {

@@ -98,9 +98,8 @@ final class Preflight {
             throw new ZdmVetoException("flyway-zdm refused to migrate: pending migration(s) " + String.join(", ", hanging)
                     + " use CONCURRENTLY while flyway.postgresql.transactional.lock=true. Flyway would hold its lock in an "
                     + "open transaction on another session and the concurrent build waits for every older transaction, "
-                    + "so it would hang forever. Fix: set flyway.postgresql.transactional.lock=false (env "
-                    + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false; TOML [flyway.postgresql.transactional] lock = false; "
-                    + "Spring Boot: spring.flyway.postgresql.transactional-lock=false). Nothing was applied.");
+                    + "so it would hang forever. Fix: set " + settings.frontEnd().transactionalLockOff()
+                    + ". Nothing was applied.");
         }
     }
 

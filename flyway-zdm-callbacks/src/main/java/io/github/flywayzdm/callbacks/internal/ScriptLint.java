@@ -88,7 +88,7 @@ final class ScriptLint {
         LOG.warn("{}", text);
     }
 
-    static String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
+    String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
         StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
                 .append(r.script).append("): ").append(failures.size())
                 .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");
@@ -104,7 +104,7 @@ final class ScriptLint {
         }
         if (enforce) {
             sb.append("\nNo history row was written: fix the migration and run migrate again, suppress a reviewed "
-                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set flyway.zdm.mode=warn.");
+                    + "statement with `-- zdm:ignore <rule-id>: <reason>`, or set " + settings.frontEnd().warnMode() + ".");
         }
         return sb.toString();
     }
