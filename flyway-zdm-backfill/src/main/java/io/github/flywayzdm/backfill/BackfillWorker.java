@@ -50,6 +50,7 @@ public final class BackfillWorker implements AutoCloseable {
     private final DataSource dataSource;
     private String checkpointSchema;
     private Integer threads;
+    private String onlyJob;
     private HealthCheck healthCheck = BackfillOptions.defaults().healthCheck();
     private Duration progressInterval = BackfillOptions.defaults().progressInterval();
     private Duration pollInterval = Duration.ofSeconds(5);
@@ -67,6 +68,12 @@ public final class BackfillWorker implements AutoCloseable {
     /** Where the jobs and checkpoints are (null, the default: the first schema of the search path). */
     public BackfillWorker checkpointSchema(String schema) {
         this.checkpointSchema = schema;
+        return this;
+    }
+
+    /** Runs only the job with this id (default: every runnable job). */
+    public BackfillWorker only(String jobId) {
+        this.onlyJob = jobId;
         return this;
     }
 
@@ -116,7 +123,7 @@ public final class BackfillWorker implements AutoCloseable {
                     break;
                 }
                 for (String id : jobs.runnable(c)) {
-                    if (tried.add(id)) {
+                    if ((onlyJob == null || onlyJob.equals(id)) && tried.add(id)) {
                         next = jobs.definition(c, id);
                         break;
                     }
