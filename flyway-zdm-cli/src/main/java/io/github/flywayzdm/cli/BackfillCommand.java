@@ -138,16 +138,26 @@ final class BackfillCommand implements Command {
         if (noHealthCheck) {
             worker.healthCheck(HealthCheck.none());
         }
-        Thread hook = new Thread(() -> worker.stop(Duration.ofSeconds(60)), "zdm-backfill-stop");
-        Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C, SIGTERM (a Kubernetes Job's pod): stop after the batch
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C, SIGTERM (a Kubernetes Job's pod): no batch starts after this, and the JVM waits for the one under way
+            worker.stop(Duration.ZERO);
+            try {
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "zdm-backfill-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         BackfillWorker.Report report;
         try {
             report = worker.runPending();
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops the worker
+                // the hook is running: it waited for this
             }
         }
         if (report.results().isEmpty() && report.failures().isEmpty()) {
