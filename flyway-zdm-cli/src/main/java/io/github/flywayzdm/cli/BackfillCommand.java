@@ -149,17 +149,19 @@ final class BackfillCommand implements Command {
             }
         }, "zdm-backfill-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        BackfillWorker.Report report;
         try {
-            report = worker.runPending();
+            return report(worker.runPending(), id);
         } finally {
-            finished.countDown();
+            finished.countDown(); // after the report is printed: the JVM may halt once the hook returns
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waited for this
             }
         }
+    }
+
+    private int report(BackfillWorker.Report report, String id) {
         if (report.results().isEmpty() && report.failures().isEmpty()) {
             io.out().println(id == null ? "No background backfill to run (none is running; see zdm backfill status)"
                     : "Backfill '" + clean(id) + "' is not a running background job (see zdm backfill status)");

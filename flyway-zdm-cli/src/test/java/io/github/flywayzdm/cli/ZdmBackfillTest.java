@@ -110,4 +110,16 @@ class ZdmBackfillTest {
         assertThat(zdm(Map.of(), "backfill", "pause").err()).contains("needs the backfill's ID");
         assertThat(zdm(env(db), "backfill", "frobnicate").err()).contains("Unknown backfill subcommand");
     }
+
+    @Test
+    void theTablesCanLiveInAnotherSchema(TestDatabase db) throws Exception {
+        db.execute("CREATE SCHEMA ops");
+        queue(db, BackfillOptions.defaults().withCheckpointSchema("ops").withHealthCheck(HealthCheck.none()));
+        assertThat(db.queryLong("SELECT count(*) FROM ops.zdm_backfill_jobs")).isEqualTo(1);
+        assertThat(zdm(env(db), "backfill", "status").out()).isEqualTo("No backfill recorded in this database\n");
+        ZdmTest.Result run = zdm(env(db), "backfill", "run", "--schema", "ops", "--no-health-check");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+        assertThat(zdm(env(db), "backfill", "status", "--schema", "ops").out()).contains("orders-status  \"orders\"  background  done  100.0%");
+    }
 }

@@ -33,7 +33,7 @@ public final class Board {
             return result;
         }
         boolean withJobs = jobs.exists(c);
-        chunks.ensureTable(c); // so the join below has a table even when only synchronous single runs happened
+        // status only reads: every run and enqueue creates the chunk table with the checkpoint table
         String sql = "SELECT p.id, p.table_name, " + (withJobs ? "j.id IS NOT NULL" : "false") + ", p.status, "
                 + "coalesce((SELECT sum(rows_done) FROM " + chunks.table() + " k WHERE k.id = p.id), p.rows_done), "
                 + "(SELECT count(*) FROM " + chunks.table() + " k WHERE k.id = p.id), "

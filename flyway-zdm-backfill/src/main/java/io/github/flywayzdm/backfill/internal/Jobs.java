@@ -44,9 +44,11 @@ public final class Jobs {
     }
 
     private final String table;
+    private final String progress;
 
     public Jobs(String schema) {
         this.table = Identifiers.qualified(schema, TABLE);
+        this.progress = Identifiers.qualified(schema, Checkpoints.TABLE);
     }
 
     String table() {
@@ -121,7 +123,7 @@ public final class Jobs {
     public List<String> runnable(Connection c) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT j.id FROM " + table + " j JOIN "
-                + table.replace(TABLE, Checkpoints.TABLE) + " p ON p.id = j.id WHERE p.status = 'running' ORDER BY j.enqueued_at, j.id");
+                + progress + " p ON p.id = j.id WHERE p.status = 'running' ORDER BY j.enqueued_at, j.id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
