@@ -127,6 +127,17 @@ public final class Backfill {
         FinishCheck.require(this, connection);
     }
 
+    /**
+     * Queues it as a background job instead of running it: records its definition, checkpoint (the upper key taken
+     * now) and chunks, in the connection's transaction when autocommit is off, and returns at once. A
+     * {@link BackfillWorker} in any process runs it. Idempotent: true when this call queued it, false when it was
+     * queued already with the same table, key, SET and WHERE (two enqueues at once record one job); throws a
+     * {@link BackfillException} when another definition is queued under the same id.
+     */
+    public boolean enqueue(Connection connection) throws SQLException {
+        return new BackfillRun(this, connection, null, Caller.RUN, null).enqueue();
+    }
+
     /** Reports the key range, estimated rows and batches without writing anything (not even the checkpoint). */
     public BackfillResult dryRun(Connection connection) throws SQLException {
         return new BackfillRun(this, connection, null, Caller.RUN, null).execute(true);

@@ -33,6 +33,7 @@ public final class Zdm {
             Commands:
               lint   Lints migration scripts for operations that block traffic or break running code.
               trace  Applies the migrations to a throwaway PostgreSQL and reports what each statement locked.
+              backfill  Runs and controls background backfills: run, status, pause, resume, cancel, retry.
               help   Shows the help of a command: zdm help lint.
 
             Exit codes:
@@ -107,6 +108,7 @@ public final class Zdm {
         return switch (name) {
             case "lint" -> new LintCommand(io);
             case "trace" -> new TraceCommand(io);
+            case "backfill" -> new BackfillCommand(io);
             default -> throw new ArgParser.UsageException(name.startsWith("-")
                     ? "Unknown option: '" + name + "' (see 'zdm --help')"
                     : "Unknown command: '" + name + "': use 'zdm lint' or 'zdm trace' (see 'zdm --help')");

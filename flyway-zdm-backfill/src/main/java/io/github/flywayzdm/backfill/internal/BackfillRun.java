@@ -32,6 +32,7 @@ public final class BackfillRun {
     private final DataSource reconnect;
     private final Caller caller;
     private final Duration bound;
+    private final java.util.function.BooleanSupplier stop;
     private final Checkpoints checkpoints;
     private final Chunks chunks;
     private final String table;
@@ -40,6 +41,13 @@ public final class BackfillRun {
 
     /** {@code bound}: the most time the run may take (it then ends unfinished), or null for no bound. */
     public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect, Caller caller, Duration bound) {
+        this(backfill, connection, reconnect, caller, bound, null);
+    }
+
+    /** {@code stop}: asked before each batch and while waiting; once true the run ends unfinished (a worker stopping). */
+    public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect, Caller caller, Duration bound,
+                       java.util.function.BooleanSupplier stop) {
+        this.stop = stop;
         this.backfill = backfill;
         this.options = backfill.options();
         this.connection = connection;
@@ -57,7 +65,7 @@ public final class BackfillRun {
         try {
             connection.setAutoCommit(true);
             range = new KeyRange(backfill.key(), keyTypes());
-            Deadline deadline = Deadline.after(bound);
+            Deadline deadline = stop != null ? Deadline.until(stop) : Deadline.after(bound);
             return dryRun ? dryRun(started) : run(started, deadline);
         } finally {
             if (!connection.isClosed()) {
@@ -118,6 +126,51 @@ public final class BackfillRun {
         } finally {
             if (walker.connection() != connection) {
                 walker.connection().close(); // a replacement for a lost connection: ours to close
+            }
+        }
+    }
+
+    /**
+     * Records a background job: its definition in {@code zdm_backfill_jobs}, its checkpoint (the upper key taken now)
+     * and its chunks, in the caller's transaction when there is one (a transactional migration), else in one of its
+     * own. Enqueues serialize on a transaction-level advisory lock, so two at once record one job. True when this call
+     * recorded it; false when it was already queued with the same definition; throws when a different one has this id.
+     */
+    public boolean enqueue() throws SQLException {
+        boolean own = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Jobs.lockForEnqueue(connection);
+            Jobs jobs = new Jobs(options.checkpointSchema());
+            jobs.ensureTable(connection);
+            checkpoints.ensureTable(connection);
+            chunks.ensureTable(connection);
+            range = new KeyRange(backfill.key(), keyTypes());
+            boolean recorded = jobs.insert(connection, backfill);
+            if (recorded && checkpoints.read(connection, backfill.id()) == null) {
+                String[] upper = maxKey();
+                // always chunked, whatever the threads: any number of processes may share a background job
+                List<String[]> boundaries = upper == null ? List.of() : ChunkBoundaries.of(connection, table, range, backfill.key(),
+                        upper, Math.max(4, options.workers() * 4));
+                checkpoints.create(connection, backfill.id(), table, upper,
+                        upper == null ? CheckpointStatus.DONE : CheckpointStatus.RUNNING, options.initialBatchSize());
+                if (boundaries.size() > 1) {
+                    chunks.create(connection, backfill.id(), boundaries);
+                }
+            }
+            if (own) {
+                connection.commit();
+            }
+            LOG.info("{}: {} as a background job", backfill, recorded ? "queued" : "already queued");
+            return recorded;
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                connection.setAutoCommit(true);
             }
         }
     }

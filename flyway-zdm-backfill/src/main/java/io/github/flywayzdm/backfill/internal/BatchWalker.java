@@ -90,6 +90,9 @@ final class BatchWalker {
             }
             try {
                 waitWhilePausedOrUnhealthy(advance);
+                if (outOfTime()) {
+                    return new Segment(updated, batches, false); // stopped while it waited
+                }
                 next = nextBoundary(last, upper);
                 if (next == null) {
                     break;
@@ -272,7 +275,7 @@ final class BatchWalker {
             }
             Optional<String> unhealthy = row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator")
                     : options.healthCheck().waitReason(connection);
-            if (unhealthy.isEmpty()) {
+            if (unhealthy.isEmpty() || deadline.passed()) {
                 return;
             }
             // said once, then again every progress interval or when the reason changes: waits can last hours

@@ -10,6 +10,9 @@ public enum Caller {
      * A {@code BackfillMigration}: Flyway records a stopped non-transactional migration as failed and refuses to go on
      * until {@code flyway repair}, a deliberate step; the migrate after it resumes, a cancelled checkpoint included.
      */
+    /** A {@code BackfillWorker} on a background job: a cancel stands, like {@code run}; any worker resumes the rest. */
+    WORKER(false, "Any worker resumes it after the last committed batch (zdm backfill run, or a BackfillWorker); after "
+            + "a failure, zdm backfill retry first."),
     FLYWAY(true, "Flyway records this migration as failed: run flyway repair, then flyway migrate resumes after the last "
             + "committed batch.");
 

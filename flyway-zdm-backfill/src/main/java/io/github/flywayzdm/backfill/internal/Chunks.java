@@ -35,6 +35,10 @@ final class Chunks {
         this.progress = Identifiers.qualified(schema, Checkpoints.TABLE);
     }
 
+    String table() {
+        return table;
+    }
+
     void ensureTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id text NOT NULL, chunk integer NOT NULL, last_key text[], "

@@ -18,6 +18,25 @@ final class KeyRange {
         this.types = types;
     }
 
+    /** The columns' types as format_type gives them (for casts); throws for a missing column. */
+    static List<String> types(java.sql.Connection c, String table, List<String> columns) throws SQLException {
+        List<String> types = new java.util.ArrayList<>();
+        for (String column : columns) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                    + "WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND NOT a.attisdropped")) {
+                ps.setString(1, table);
+                ps.setString(2, column);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new io.github.flywayzdm.backfill.BackfillException("no column " + column + " in table " + table);
+                    }
+                    types.add(rs.getString(1));
+                }
+            }
+        }
+        return types;
+    }
+
     /** The key columns as a row, e.g. {@code ("a", "b")}. */
     String row() {
         return "(" + Identifiers.list(columns) + ")";
