@@ -102,7 +102,14 @@ public final class GuardRun implements AutoCloseable {
             }
             Optional<String> sql = scripts.substituted(info, builtIns);
             if (sql.isEmpty()) {
-                LOG.warn("flyway-zdm: could not read {} through the configured locations; it runs unlinted", info.getScript());
+                // a script the guard cannot read is a script it cannot check: never let it through silently
+                String why = "cannot read " + info.getScript() + " through the configured locations (a custom resource "
+                        + "provider, or not valid in the configured encoding?), so it cannot be checked";
+                if (settings.mode() == ZdmSettings.Mode.ENFORCE) {
+                    refuse(why + ". Fix: make it readable through flyway.locations / flyway.encoding, or set "
+                            + settings.frontEnd().warnMode() + " to run it unchecked.");
+                }
+                LOG.warn("flyway-zdm: {}; it runs unchecked (mode warn)", why);
             } else {
                 currentText = SqlText.of(sql.get());
                 try {
