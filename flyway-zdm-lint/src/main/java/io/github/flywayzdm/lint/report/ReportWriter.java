@@ -59,6 +59,7 @@ public final class ReportWriter {
             b.append("    = why: ").append(f.why()).append('\n');
             b.append("    = fix: ").append(f.safeAlternative().replace("\n", "\n           ")).append('\n');
         }
+        report.fixFirst().ifPresent(line -> b.append(line).append('\n'));
         return ControlChars.escape(b.append(report.summary()).append('\n').toString()); // names may carry ANSI escapes
     }
 

@@ -180,6 +180,19 @@ class LintEngineTest {
     }
 
     @Test
+    void theFixFirstLineNamesTheMostFrequentRulesOfTheWorstSeverityAndTheBusiestFile() {
+        LintConfig config = LintConfig.builder().lockTimeoutByRunner(true).build();
+        LintReport report = Linter.of(config).lint(List.of(TABLE,
+                MigrationScript.of("V2__a.sql", "CREATE INDEX a ON t (c);"),
+                MigrationScript.of("V3__b.sql", "CREATE INDEX b ON t (c);\nALTER TABLE t DROP COLUMN c;"),
+                MigrationScript.of("V4__c.sql", "CREATE TABLE u (id int);")));
+        assertThat(report.fixFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("fix first: create-index-non-concurrent (2 errors)")
+                .endsWith("; most findings in V3__b.sql (" + report.active().stream().filter(f -> f.file().equals("V3__b.sql")).count() + ")"));
+        assertThat(Linter.of(config).lint(List.of(TABLE)).fixFirst()).isEmpty();
+    }
+
+    @Test
     void unknownRuleIdsInConfigurationAreRejectedClearly() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Linter.of(LintConfig.builder().disable("no-such-rule").build()))
                 .isInstanceOf(io.github.flywayzdm.lint.LintException.class).hasMessageContaining("no-such-rule");
