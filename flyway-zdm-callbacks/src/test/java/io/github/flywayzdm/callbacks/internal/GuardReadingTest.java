@@ -1,5 +1,6 @@
 package io.github.flywayzdm.callbacks.internal;
 
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
@@ -50,11 +51,15 @@ class GuardReadingTest {
     }
 
     @Test
-    void durationsAreFormattedAsPostgresqlPrintsThem() {
-        assertThat(DurationText.parse("300")).isEqualTo(Duration.ofMillis(300));
-        assertThat(DurationText.parse("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(DurationText.format(Duration.ofMillis(90_000))).isEqualTo("90s");
-        assertThat(DurationText.format(Duration.ZERO)).isEqualTo("0");
+    void settingsUseTheSameDurationGrammarAndAreFormattedAsPostgresqlPrintsThem() {
+        assertThat(io.github.flywayzdm.callbacks.ZdmSettings.fromMap(Map.of("lockTimeout", "1.5s")).lockTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> io.github.flywayzdm.callbacks.ZdmSettings.fromMap(Map.of("watchdog", "5 parsecs")))
+                .hasMessageContaining("flyway.zdm.watchdog").hasMessageContaining("expected a duration");
+        assertThat(Durations.parse("300")).isEqualTo(Duration.ofMillis(300));
+        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(DurationFormat.format(Duration.ofMillis(90_000))).isEqualTo("90s");
+        assertThat(DurationFormat.format(Duration.ZERO)).isEqualTo("0");
     }
 
     @Test

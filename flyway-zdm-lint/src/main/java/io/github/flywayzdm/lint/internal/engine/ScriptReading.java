@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.internal.engine;
 
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.ScriptAnalysis;
@@ -76,9 +77,9 @@ final class ScriptReading {
                     throw new LintException(where + " value '" + raw
                             + "' is not a duration (write e.g. 5s, 1500ms, 1.5s, 2min; 0 switches it off)");
                 }
-                if (ms.getAsLong() > Integer.MAX_VALUE) { // PostgreSQL's timeouts are int milliseconds
+                if (ms.getAsLong() > Durations.MAX_MILLIS) {
                     throw new LintException(where + " value '" + raw + "' is too long: PostgreSQL allows at most "
-                            + Integer.MAX_VALUE + "ms (about 24 days); use 0 for no timeout");
+                            + Durations.MAX_MILLIS + "ms (about 24 days); use 0 for no timeout");
                 }
                 Optional<Duration> value = Optional.of(Duration.ofMillis(ms.getAsLong()));
                 if (m.group(1).equalsIgnoreCase("lock_timeout")) {
