@@ -1,6 +1,7 @@
 package io.github.flywayzdm.callbacks;
 
-import io.github.flywayzdm.callbacks.internal.DurationText;
+import io.github.flywayzdm.callbacks.internal.DurationFormat;
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.Severity;
 
 import java.nio.file.Path;
@@ -112,12 +113,12 @@ public final class ZdmSettings {
         switch (k) {
             case "mode" -> b.mode(Mode.parse(value));
             case "failon" -> b.failOn(Severity.parse(value));
-            case "locktimeout" -> b.lockTimeout(DurationText.parse(value));
-            case "statementtimeout" -> b.statementTimeout(DurationText.parse(value));
+            case "locktimeout" -> b.lockTimeout(Durations.parse(value));
+            case "statementtimeout" -> b.statementTimeout(Durations.parse(value));
             case "smalltablerows" -> b.smallTableRows(parseLong(value));
-            case "watchdog", "watchdoglimit" -> b.watchdogLimit(DurationText.parse(value));
-            case "longtransactionwarning" -> b.longTransactionWarning(DurationText.parse(value));
-            case "replicalagwarning" -> b.replicaLagWarning(DurationText.parse(value));
+            case "watchdog", "watchdoglimit" -> b.watchdogLimit(Durations.parse(value));
+            case "longtransactionwarning" -> b.longTransactionWarning(Durations.parse(value));
+            case "replicalagwarning" -> b.replicaLagWarning(Durations.parse(value));
             case "analyze", "analyzeaftermigration" -> b.analyzeAfterMigration(parseBoolean(value));
             case "recordlocks" -> b.recordLocks(parseBoolean(value));
             case "reportdirectory", "reportdir" -> b.reportDirectory(Path.of(value));
@@ -237,8 +238,8 @@ public final class ZdmSettings {
     public String toString() {
         // the timeouts as the summary shows them (PostgreSQL's names, 0 = the session's own value)
         return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ", failOn=" + failOn.name().toLowerCase(Locale.ROOT)
-                + ", lock_timeout=" + DurationText.format(lockTimeout) + ", statement_timeout=" + DurationText.format(statementTimeout)
-                + ", smallTableRows=" + smallTableRows + ", watchdog=" + (watchdogLimit.isZero() ? "off" : DurationText.format(watchdogLimit))
+                + ", lock_timeout=" + DurationFormat.format(lockTimeout) + ", statement_timeout=" + DurationFormat.format(statementTimeout)
+                + ", smallTableRows=" + smallTableRows + ", watchdog=" + (watchdogLimit.isZero() ? "off" : DurationFormat.format(watchdogLimit))
                 + reportDirectory().map(d -> ", reportDirectory=" + d).orElse("");
     }
 

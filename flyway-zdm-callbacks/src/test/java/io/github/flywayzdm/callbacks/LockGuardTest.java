@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @WithPostgres
 class LockGuardTest {
@@ -144,6 +145,35 @@ class LockGuardTest {
                 .write("V2__directive.sql", "-- zdm:lock_timeout=10s\nSET lock_timeout = '7s';\n")
                 .write("V3__no_transaction.sql", "-- zdm:lock_timeout=20s\nSET lock_timeout = '1min';\n")
                 .write("V3__no_transaction.sql.conf", "executeInTransaction=false\n");
+    }
+
+    @Test
+    void aFractionalDirectiveIsReadWithTheLintersDurationGrammar(TestDatabase db) throws Exception {
+        // current_setting is what SHOW prints, read inside the migration's own session and transaction
+        MigrationDir m = new MigrationDir(db)
+                .write("V1__seen.sql", "-- zdm:lock_timeout=1.5s\n/* zdm:statement_timeout=2.5min */\n"
+                        + "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
+                        + "INSERT INTO seen VALUES ('V1', current_setting('lock_timeout'), current_setting('statement_timeout'));\n");
+
+        m.flyway(new ZdmCallback(MigrationDir.testSettings().build())).migrate();
+
+        assertThat(seen(db, "V1")).isEqualTo("1500ms/150s");
+    }
+
+    @Test
+    void aDirectiveThatIsNotADurationRefusesTheMigrationWithFileAndLine(TestDatabase db) throws Exception {
+        MigrationDir m = new MigrationDir(db)
+                .write("V1__t.sql", "CREATE TABLE t (id bigint);\n")
+                .write("V2__bad.sql", "ALTER TABLE t ADD COLUMN note text;\n-- zdm:lock_timeout=1.5 seconds\n");
+
+        Throwable e = catchThrowable(() -> m.flyway(new ZdmCallback(MigrationDir.testSettings().build())).migrate());
+
+        assertThat(e).hasRootCauseInstanceOf(ZdmVetoException.class).hasMessageContaining("V2__bad.sql:2")
+                .hasMessageContaining("zdm:lock_timeout").hasMessageContaining("not a duration");
+        assertThat(m.historyRows("1")).isOne();
+        assertThat(m.historyRows("2")).isZero();
+        assertThat(db.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'note'"))
+                .isEqualTo(0L);
     }
 
     private static String seen(TestDatabase db, String version) throws Exception {

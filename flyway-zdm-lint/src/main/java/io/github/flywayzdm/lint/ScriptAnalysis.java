@@ -1,8 +1,10 @@
 package io.github.flywayzdm.lint;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one reading of one migration script, for front ends that must know what a script does without scanning SQL
@@ -40,14 +42,23 @@ public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Bo
      * @param concurrently                   a CONCURRENTLY operation (index build/drop, reindex, detach, refresh)
      * @param flywayDetectsNonTransactional  Flyway's parser itself takes this statement out of the transaction
      * @param changesSettings                the names of the settings it changes (SET, RESET, set_config), lower case
+     * @param refusedInTransaction           PostgreSQL refuses it inside a transaction block (SQLSTATE 25001): a
+     *                                       CONCURRENTLY index build, drop, reindex or detach, or VACUUM
+     * @param changedAsWritten               the relations whose rows or definition it changes (ALTER TABLE, CREATE
+     *                                       INDEX, INSERT, UPDATE, DELETE), in SQL form as written: an unqualified name
+     *                                       stays unqualified, for the migration's own session to resolve
+     * @param indexesAsWritten               the indexes it builds or rebuilds (CREATE INDEX, REINDEX INDEX), as written
      */
     public record Statement(int line, int column, int endLine, String sql, List<String> operations, List<String> relations,
-                            boolean concurrently, boolean flywayDetectsNonTransactional, List<String> changesSettings) {
+                            boolean concurrently, boolean flywayDetectsNonTransactional, List<String> changesSettings,
+                            boolean refusedInTransaction, List<String> changedAsWritten, List<String> indexesAsWritten) {
 
         public Statement {
             operations = List.copyOf(operations);
             relations = List.copyOf(relations);
             changesSettings = List.copyOf(changesSettings);
+            changedAsWritten = List.copyOf(changedAsWritten);
+            indexesAsWritten = List.copyOf(indexesAsWritten);
         }
     }
 
@@ -59,5 +70,32 @@ public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Bo
     /** Every statement with a CONCURRENTLY operation. */
     public List<Statement> concurrently() {
         return statements.stream().filter(Statement::concurrently).toList();
+    }
+
+    /** Some statement has a CONCURRENTLY operation (it waits for every older transaction, Flyway's lock included). */
+    public boolean usesConcurrently() {
+        return statements.stream().anyMatch(Statement::concurrently);
+    }
+
+    /**
+     * Some CONCURRENTLY statement cannot run in a transaction and Flyway's parser does not see it (REINDEX ...
+     * CONCURRENTLY, DETACH PARTITION ... CONCURRENTLY): without {@code executeInTransaction=false} it fails with 25001.
+     */
+    public boolean usesUndetectedConcurrently() {
+        return statements.stream().anyMatch(s -> s.concurrently() && s.refusedInTransaction() && !s.flywayDetectsNonTransactional());
+    }
+
+    /** The relations the script changes, as written, each once in order (what ANALYZE should refresh afterwards). */
+    public Set<String> changedRelations() {
+        Set<String> out = new LinkedHashSet<>();
+        statements.forEach(s -> out.addAll(s.changedAsWritten()));
+        return out;
+    }
+
+    /** The indexes the script builds or rebuilds, as written, each once in order (to check they are valid after). */
+    public Set<String> builtIndexes() {
+        Set<String> out = new LinkedHashSet<>();
+        statements.forEach(s -> out.addAll(s.indexesAsWritten()));
+        return out;
     }
 }

@@ -55,4 +55,32 @@ class ScriptAnalysisTest {
         assertThat(a.executeInTransaction()).isEqualTo(Optional.of(true));
         assertThat(a.runsInTransaction()).isTrue();
     }
+
+    @Test
+    void theGuardsFactsComeFromTheSameReading() {
+        ScriptAnalysis a = analyze("""
+                -- REINDEX INDEX CONCURRENTLY not_me;
+                SELECT 'concurrently', $$concurrently$$;
+                ALTER TABLE ONLY app.orders ADD COLUMN a int;
+                CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS items_a ON items (a);
+                UPDATE "Order" SET a = 1;
+                REINDEX INDEX CONCURRENTLY app.orders_pkey;
+                CREATE TABLE fresh (id int);""");
+        assertThat(a.usesConcurrently()).isTrue();
+        assertThat(a.usesUndetectedConcurrently()).isTrue();
+        assertThat(a.changedRelations()).containsExactly("app.orders", "items", "\"Order\"");
+        assertThat(a.builtIndexes()).containsExactly("items_a", "app.orders_pkey");
+        ScriptAnalysis detach = analyze("CREATE INDEX CONCURRENTLY i ON t (a);\nALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;");
+        assertThat(detach.statements().get(0).refusedInTransaction()).isTrue();
+        assertThat(detach.usesUndetectedConcurrently()).isTrue(); // the DETACH: Flyway's parser misses it
+        assertThat(analyze("CREATE INDEX CONCURRENTLY i ON t (a);").usesUndetectedConcurrently()).isFalse();
+        assertThat(analyze("-- CONCURRENTLY\n/* concurrently */ SELECT 'concurrently', $$concurrently$$;").usesConcurrently()).isFalse();
+    }
+
+    @Test
+    void aDirectiveBeyondPostgresqlsRangeIsRefusedInWords() {
+        assertThatThrownBy(() -> analyze("-- zdm:statement_timeout=99999999999999999999s\nSELECT 1;"))
+                .isInstanceOf(LintException.class).hasMessageContaining("V1__x.sql:1").hasMessageContaining("too long");
+        assertThat(analyze("-- zdm:lock_timeout=24d\nSELECT 1;").lockTimeout()).contains(Duration.ofDays(24));
+    }
 }

@@ -10,7 +10,7 @@ public record Blocker(int pid, String applicationName, String state, long transa
 
     public String describe() {
         return "pid " + pid + " (application_name '" + applicationName + "', state '" + state + "', transaction open "
-                + DurationText.format(java.time.Duration.ofMillis(transactionAgeMillis))
+                + DurationFormat.format(java.time.Duration.ofMillis(transactionAgeMillis))
                 + (locks.isEmpty() ? "" : ", holding " + locks) + "): " + query;
     }
 }

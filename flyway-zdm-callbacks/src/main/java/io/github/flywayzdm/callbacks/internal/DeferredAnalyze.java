@@ -53,7 +53,7 @@ final class DeferredAnalyze {
      */
     void run(Connection c, Duration lockTimeout) {
         Duration wait = lockTimeout.isZero() ? Duration.ofSeconds(3) : lockTimeout;
-        String lock = DurationText.toSetting(wait);
+        String lock = DurationFormat.toSetting(wait);
         for (Map.Entry<String, MigrationRecord> e : tables.entrySet()) {
             String table = e.getKey();
             try {
@@ -71,7 +71,7 @@ final class DeferredAnalyze {
             } catch (SQLException ex) {
                 rollback(c);
                 String why = "55P03".equals(ex.getSQLState())
-                        ? "its lock was not granted within lock_timeout " + DurationText.format(wait)
+                        ? "its lock was not granted within lock_timeout " + DurationFormat.format(wait)
                         + "; run ANALYZE " + table + " later"
                         : ex.getMessage();
                 e.getValue().notes.add("ANALYZE " + table + " skipped: " + why);

@@ -2,6 +2,8 @@ package io.github.flywayzdm.callbacks.internal;
 
 import io.github.flywayzdm.callbacks.ZdmSettings;
 import io.github.flywayzdm.callbacks.ZdmVetoException;
+import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.ScriptAnalysis;
 import io.github.flywayzdm.lint.Severity;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Context;
@@ -41,7 +43,8 @@ public final class GuardRun implements AutoCloseable {
     private final DeferredAnalyze analyze = new DeferredAnalyze();
     private SessionMonitor.Watch watch;
     private LockRecorder recorder;
-    private SqlText currentText;
+    /** The linter's one reading of the current SQL migration (null for a Java migration or an unreadable script). */
+    private ScriptAnalysis currentText;
     private long currentStartNanos;
 
     public GuardRun(ZdmSettings settings, Configuration config, int attempt) throws SQLException {
@@ -76,7 +79,7 @@ public final class GuardRun implements AutoCloseable {
     // ---------------------------------------------------------------- BEFORE_MIGRATE
 
     public void preflight() {
-        new Preflight(settings, config, scripts, report, knownInvalidIndexes).run(monitor.connection());
+        new Preflight(settings, config, scripts, lint, report, knownInvalidIndexes).run(monitor.connection());
     }
 
     // ---------------------------------------------------------------- BEFORE_EACH_MIGRATE
@@ -95,7 +98,6 @@ public final class GuardRun implements AutoCloseable {
         report.add(current);
         currentText = null;
 
-        Directives directives = Directives.NONE;
         if (scripts.isSql(info)) {
             if (builtIns == null) {
                 builtIns = scripts.builtIns(config.getUser(), c.getCatalog());
@@ -111,11 +113,10 @@ public final class GuardRun implements AutoCloseable {
                 }
                 LOG.warn("flyway-zdm: {}; it runs unchecked (mode warn)", why);
             } else {
-                currentText = SqlText.of(sql.get());
                 try {
-                    directives = Directives.parse(sql.get());
-                } catch (IllegalArgumentException e) {
-                    refuse(info.getScript() + ": " + e.getMessage());
+                    currentText = lint.read(info.getScript(), sql.get(), current.transactional);
+                } catch (LintException e) {
+                    refuse(e.getMessage()); // a zdm: directive that is not a duration, with file:line
                 }
                 lint.check(c, info, sql.get(), current, builtIns);
             }
@@ -130,8 +131,9 @@ public final class GuardRun implements AutoCloseable {
             refuse("REINDEX/DETACH PARTITION ... CONCURRENTLY cannot run inside a transaction (SQLSTATE 25001) and "
                     + "Flyway does not detect it. Fix: add " + current.script + ".conf with executeInTransaction=false.");
         }
-        Duration lock = directives.lockTimeout().orElse(settings.lockTimeout());
-        Duration statement = directives.statementTimeout().orElse(settings.statementTimeout());
+        Optional<ScriptAnalysis> reading = Optional.ofNullable(currentText);
+        Duration lock = reading.flatMap(ScriptAnalysis::lockTimeout).orElse(settings.lockTimeout());
+        Duration statement = reading.flatMap(ScriptAnalysis::statementTimeout).orElse(settings.statementTimeout());
         LockGuard.Applied applied = guard.apply(c, lock, statement);
         current.lockTimeout = applied.lockTimeout();
         current.statementTimeout = applied.statementTimeout();
@@ -185,7 +187,7 @@ public final class GuardRun implements AutoCloseable {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index
         }
         if (!failed && settings.analyzeAfterMigration() && currentText != null) {
-            analyze.collect(ctx.getConnection(), currentText.changedTables(), current);
+            analyze.collect(ctx.getConnection(), currentText.changedRelations(), current);
         }
         if (!failed) {
             LOG.info("flyway-zdm: {} done in {} ms (lock_timeout={}, statement_timeout={}{})", current.label(),

@@ -1,5 +1,7 @@
 package io.github.flywayzdm.callbacks.internal;
 
+import io.github.flywayzdm.lint.ScriptAnalysis;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,15 +36,15 @@ final class IndexValidity {
     }
 
     /** The INVALID indexes {@code text} built or meant to build, as the migration's session resolves the names. */
-    static List<CatalogChecks.InvalidIndex> invalidAfter(Connection migration, SqlText text, Set<String> knownBefore)
+    static List<CatalogChecks.InvalidIndex> invalidAfter(Connection migration, ScriptAnalysis text, Set<String> knownBefore)
             throws SQLException {
         List<CatalogChecks.InvalidIndex> out = new ArrayList<>();
-        if (text.namedIndexes().isEmpty() && text.changedTables().isEmpty()) {
+        if (text.builtIndexes().isEmpty() && text.changedRelations().isEmpty()) {
             return out; // e.g. DROP INDEX CONCURRENTLY: nothing built, no round trip
         }
         try (PreparedStatement ps = migration.prepareStatement(INVALID)) {
-            ps.setArray(1, migration.createArrayOf("text", text.namedIndexes().toArray()));
-            ps.setArray(2, migration.createArrayOf("text", text.changedTables().toArray()));
+            ps.setArray(1, migration.createArrayOf("text", text.builtIndexes().toArray()));
+            ps.setArray(2, migration.createArrayOf("text", text.changedRelations().toArray()));
             ps.setArray(3, migration.createArrayOf("text", knownBefore.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -44,8 +44,8 @@ public final class LockGuard {
         if (set == null) {
             set = c.prepareStatement(SET);
         }
-        set.setString(1, lockTimeout.isZero() ? originalLockTimeout : DurationText.toSetting(lockTimeout));
-        set.setString(2, statementTimeout.isZero() ? originalStatementTimeout : DurationText.toSetting(statementTimeout));
+        set.setString(1, lockTimeout.isZero() ? originalLockTimeout : DurationFormat.toSetting(lockTimeout));
+        set.setString(2, statementTimeout.isZero() ? originalStatementTimeout : DurationFormat.toSetting(statementTimeout));
         try (ResultSet rs = set.executeQuery()) {
             rs.next();
             return new Applied(backendPid, rs.getString(1), rs.getString(2));
@@ -54,8 +54,8 @@ public final class LockGuard {
 
     private Applied first(Connection c, Duration lockTimeout, Duration statementTimeout) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FIRST)) {
-            ps.setString(1, lockTimeout.isZero() ? null : DurationText.toSetting(lockTimeout));
-            ps.setString(2, statementTimeout.isZero() ? null : DurationText.toSetting(statementTimeout));
+            ps.setString(1, lockTimeout.isZero() ? null : DurationFormat.toSetting(lockTimeout));
+            ps.setString(2, statementTimeout.isZero() ? null : DurationFormat.toSetting(statementTimeout));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 session = c;

@@ -2,6 +2,8 @@ package io.github.flywayzdm.callbacks.internal;
 
 import io.github.flywayzdm.callbacks.ZdmSettings;
 import io.github.flywayzdm.callbacks.ZdmVetoException;
+import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.ScriptAnalysis;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,13 +27,15 @@ final class Preflight {
     private final ZdmSettings settings;
     private final Configuration config;
     private final ScriptSource scripts;
+    private final ScriptLint lint;
     private final RunReport report;
     private final Set<String> knownInvalidIndexes;
 
-    Preflight(ZdmSettings settings, Configuration config, ScriptSource scripts, RunReport report, Set<String> knownInvalidIndexes) {
+    Preflight(ZdmSettings settings, Configuration config, ScriptSource scripts, ScriptLint lint, RunReport report, Set<String> knownInvalidIndexes) {
         this.settings = settings;
         this.config = config;
         this.scripts = scripts;
+        this.lint = lint;
         this.report = report;
         this.knownInvalidIndexes = knownInvalidIndexes;
     }
@@ -80,12 +85,16 @@ final class Preflight {
             if (!scripts.isSql(m)) {
                 continue;
             }
-            String sql = scripts.raw(m).orElse("");
-            SqlText text = SqlText.of(sql);
+            ScriptAnalysis text;
+            try {
+                text = lint.read(m.getScript(), scripts.raw(m).orElse(""), scripts.executeInTransaction(m).orElse(null));
+            } catch (LintException e) {
+                continue; // a bad zdm: directive: the migration itself is refused with file:line when its turn comes
+            }
             if (text.usesConcurrently()) {
                 hanging.add(m.getScript());
             }
-            if (text.usesUndetectedConcurrently() && !SqlText.sidecarDisablesTransaction(scripts.sidecar(m).orElse(null))) {
+            if (text.usesUndetectedConcurrently() && !text.executeInTransaction().equals(Optional.of(false))) {
                 undetected.add(m.getScript());
             }
         }

@@ -8,6 +8,7 @@ import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.LintSession;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.ScriptAnalysis;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 
@@ -61,6 +62,15 @@ final class ScriptLint {
             LOG.debug("flyway-zdm: earlier migrations not available as lint context: {}", e.getMessage());
         }
         return session;
+    }
+
+    /**
+     * The linter's one reading of a script: statements, CONCURRENTLY, the relations it changes, its zdm: directives.
+     *
+     * @throws io.github.flywayzdm.lint.LintException with file:line when a zdm: directive's value is not a duration
+     */
+    ScriptAnalysis read(String script, String sql, Boolean executeInTransaction) {
+        return linter.analyze(new MigrationScript(script, sql, executeInTransaction));
     }
 
     /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */

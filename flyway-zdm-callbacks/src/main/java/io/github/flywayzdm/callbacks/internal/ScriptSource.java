@@ -56,6 +56,24 @@ public final class ScriptSource {
         return read(info.getScript() + ".conf", physical == null || physical.isEmpty() ? null : physical + ".conf");
     }
 
+    /**
+     * The sidecar's {@code executeInTransaction}, read as Flyway reads a .conf file (Java properties); empty when the
+     * script has no sidecar or the sidecar does not say true or false.
+     */
+    public Optional<Boolean> executeInTransaction(MigrationInfo info) {
+        return sidecar(info).flatMap(text -> {
+            java.util.Properties props = new java.util.Properties();
+            try {
+                props.load(new java.io.StringReader(text));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            String value = props.getProperty("executeInTransaction", "").trim();
+            return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+                    ? Optional.of(Boolean.parseBoolean(value)) : Optional.empty();
+        });
+    }
+
     /** The text Flyway will execute: placeholders substituted unless disabled for the script or globally. */
     public Optional<String> substituted(MigrationInfo info, Map<String, String> builtIns) {
         return raw(info).map(raw -> placeholdersApply(info) ? substitute(raw, info.getScript(), builtIns) : raw);

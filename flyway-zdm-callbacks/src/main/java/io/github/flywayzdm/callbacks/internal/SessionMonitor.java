@@ -183,8 +183,8 @@ public final class SessionMonitor implements AutoCloseable {
                 w.queuedVictim = victim;
             }
             LOG.error("flyway-zdm watchdog: cancelled the migration (pid {}): {} has been queued behind its locks for {} "
-                    + "(limit {})", w.pid, victim.describe(), DurationText.format(Duration.ofMillis(victimWait)),
-                    DurationText.format(w.watchdogLimit));
+                    + "(limit {})", w.pid, victim.describe(), DurationFormat.format(Duration.ofMillis(victimWait)),
+                    DurationFormat.format(w.watchdogLimit));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.internal.engine;
 
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.ScriptAnalysis;
@@ -40,6 +41,9 @@ final class ScriptReading {
             List<String> settings = new ArrayList<>();
             boolean concurrently = false;
             boolean nonTransactional = false;
+            boolean refusedInTransaction = false;
+            Set<String> changed = new LinkedHashSet<>();
+            Set<String> indexes = new LinkedHashSet<>();
             for (Operation op : a.operations()) {
                 operations.add(op.getClass().getSimpleName());
                 for (TableRef t : op.tables()) {
@@ -52,10 +56,14 @@ final class ScriptReading {
                 }
                 concurrently |= concurrently(op);
                 nonTransactional |= FlywayTransactions.flywayDetectsNonTransactional(op);
+                refusedInTransaction |= refusedInTransaction(op);
+                changed(op).ifPresent(t -> changed.add(t.sql()));
+                index(op).ifPresent(indexes::add);
                 relations.apply(op);
             }
             statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
-                    operations, List.copyOf(touched), concurrently, nonTransactional, settings));
+                    operations, List.copyOf(touched), concurrently, nonTransactional, settings, refusedInTransaction,
+                    List.copyOf(changed), List.copyOf(indexes)));
         }
         Optional<Duration> lock = Optional.empty();
         Optional<Duration> statement = Optional.empty();
@@ -64,9 +72,14 @@ final class ScriptReading {
             while (m.find()) {
                 String raw = m.group(2).strip(); // the whole rest of the line: "1.5 seconds" must not read as 1.5 ms
                 OptionalLong ms = Durations.millis(raw);
+                String where = script.path() + ":" + c.line() + ": zdm:" + m.group(1).toLowerCase(Locale.ROOT);
                 if (ms.isEmpty() || raw.isBlank()) {
-                    throw new LintException(script.path() + ":" + c.line() + ": zdm:" + m.group(1).toLowerCase(Locale.ROOT)
-                            + " value '" + raw + "' is not a duration (write e.g. 5s, 1500ms, 1.5s, 2min; 0 switches it off)");
+                    throw new LintException(where + " value '" + raw
+                            + "' is not a duration (write e.g. 5s, 1500ms, 1.5s, 2min; 0 switches it off)");
+                }
+                if (ms.getAsLong() > Durations.MAX_MILLIS) {
+                    throw new LintException(where + " value '" + raw + "' is too long: PostgreSQL allows at most "
+                            + Durations.MAX_MILLIS + "ms (about 24 days); use 0 for no timeout");
                 }
                 Optional<Duration> value = Optional.of(Duration.ofMillis(ms.getAsLong()));
                 if (m.group(1).equalsIgnoreCase("lock_timeout")) {
@@ -79,6 +92,40 @@ final class ScriptReading {
         List<String> problems = split.problems().stream().map(SplitProblem::message).toList();
         return new ScriptAnalysis(script.path(), FlywayTransactions.runsInTransaction(script, analyzed),
                 Optional.ofNullable(script.executeInTransaction()), statements, lock, statement, problems);
+    }
+
+    /** What PostgreSQL refuses in a transaction block (SQLSTATE 25001). */
+    private static boolean refusedInTransaction(Operation op) {
+        return op instanceof Operation.CreateIndex i && i.concurrently()
+                || op instanceof Operation.DropIndex d && d.concurrently()
+                || op instanceof Operation.Reindex r && (r.concurrently() || r.kind().equals("DATABASE") || r.kind().equals("SYSTEM"))
+                || op instanceof Operation.DetachPartition p && p.concurrently()
+                || op instanceof Operation.Vacuum v && !v.analyzeOnly();
+    }
+
+    /** The relation whose rows or definition {@code op} changes: ALTER TABLE's actions, CREATE INDEX and DML. */
+    private static Optional<TableRef> changed(Operation op) {
+        if (op instanceof Operation.CreateTable || op instanceof Operation.CreateView
+                || op instanceof Operation.RefreshMaterializedView || op instanceof Operation.RenameTable) {
+            return Optional.empty();
+        }
+        if (op instanceof Operation.OnTable t) {
+            return Optional.ofNullable(t.table());
+        }
+        if (op instanceof Operation.CreateIndex i) {
+            return Optional.ofNullable(i.table());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> index(Operation op) {
+        if (op instanceof Operation.CreateIndex i && i.name() != null && !i.name().isEmpty()) {
+            return Optional.of(io.github.flywayzdm.lint.internal.model.Identifiers.quoteIfNeeded(i.name()));
+        }
+        if (op instanceof Operation.Reindex r && r.kind().equals("INDEX") && r.target() != null) {
+            return Optional.of(r.target().sql());
+        }
+        return Optional.empty();
     }
 
     private static boolean concurrently(Operation op) {

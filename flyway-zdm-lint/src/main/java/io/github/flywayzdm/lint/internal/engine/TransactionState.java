@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.internal.engine;
 
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.internal.model.Operation;
 
 import java.util.OptionalLong;

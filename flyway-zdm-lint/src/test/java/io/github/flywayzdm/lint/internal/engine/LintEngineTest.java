@@ -1,6 +1,7 @@
 package io.github.flywayzdm.lint.internal.engine;
 
 import io.github.flywayzdm.lint.Category;
+import io.github.flywayzdm.lint.Durations;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
