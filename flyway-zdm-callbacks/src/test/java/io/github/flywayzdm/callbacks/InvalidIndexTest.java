@@ -56,6 +56,23 @@ class InvalidIndexTest {
     }
 
     @Test
+    void aPlainIfNotExistsBuildInATransactionOverAnInvalidLeftoverIsRefusedToo(TestDatabase db) throws Exception {
+        // the leftover comes from a failed concurrent build; the follow-up builds without CONCURRENTLY, in a
+        // transaction, and IF NOT EXISTS skips the INVALID index just the same
+        MigrationDir m = failedFirstBuild(db, "CREATE UNIQUE INDEX CONCURRENTLY t_code ON t (code);\n");
+        db.execute("DELETE FROM t WHERE id = 2");
+        db.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+        m.write("V2__code.sql", "CREATE UNIQUE INDEX IF NOT EXISTS t_code ON t (code);\n");
+
+        ZdmCallback callback = new ZdmCallback(MigrationDir.testSettings().build());
+        Throwable t = catchThrowable(() -> m.flyway(callback).migrate());
+
+        assertThat(t).hasMessageContaining("public.t_code on public.t").hasMessageContaining("INVALID");
+        assertThat(successRows(db)).isZero();
+        assertThat(callback.lastReport().orElseThrow().migrations().get(0).transactional).isTrue();
+    }
+
+    @Test
     void aValidIndexPasses(TestDatabase db) throws Exception {
         MigrationDir m = new MigrationDir(db).write("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, code int);\n")
                 .write("V2__code.sql", "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_code ON t (code);\n");

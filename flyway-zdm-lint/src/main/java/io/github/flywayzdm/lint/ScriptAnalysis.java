@@ -48,10 +48,17 @@ public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Bo
      *                                       INDEX, INSERT, UPDATE, DELETE), in SQL form as written: an unqualified name
      *                                       stays unqualified, for the migration's own session to resolve
      * @param indexesAsWritten               the indexes it builds or rebuilds (CREATE INDEX, REINDEX INDEX), as written
+     * @param mayRunUserCode                 running it may execute code a user defined (a function, a trigger, a
+     *                                       domain CHECK, a type's support function), which may change session
+     *                                       settings unseen; false only for statements known to run PostgreSQL's own
+     *                                       code alone (event triggers aside: they are not visible in a script)
+     * @param indexIfNotExists               it builds an index with IF NOT EXISTS, which does nothing when an index of
+     *                                       that name exists, even an INVALID one left by a failed concurrent build
      */
     public record Statement(int line, int column, int endLine, String sql, List<String> operations, List<String> relations,
                             boolean concurrently, boolean flywayDetectsNonTransactional, List<String> changesSettings,
-                            boolean refusedInTransaction, List<String> changedAsWritten, List<String> indexesAsWritten) {
+                            boolean refusedInTransaction, List<String> changedAsWritten, List<String> indexesAsWritten,
+                            boolean mayRunUserCode, boolean indexIfNotExists) {
 
         public Statement {
             operations = List.copyOf(operations);
@@ -65,6 +72,23 @@ public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Bo
     /** True when some statement changes a session setting (so the runner's settings may not hold to the end). */
     public boolean changesSessionSettings() {
         return statements.stream().anyMatch(s -> !s.changesSettings().isEmpty());
+    }
+
+    /**
+     * Some statement may execute user-defined code, or the script was not fully read: its session settings cannot
+     * be trusted afterwards even when no statement says SET (see {@link Statement#mayRunUserCode()}).
+     */
+    public boolean mayRunUserCode() {
+        return !problems.isEmpty() || statements.stream().anyMatch(Statement::mayRunUserCode);
+    }
+
+    /**
+     * Some index build says IF NOT EXISTS, so the script may succeed and leave an INVALID index of that name in place.
+     * Any other index build or reindex that succeeds leaves a valid index: PostgreSQL marks a concurrent build valid
+     * as its last step, and every failure before that is an error that fails the migration.
+     */
+    public boolean mayKeepInvalidIndex() {
+        return statements.stream().anyMatch(Statement::indexIfNotExists);
     }
 
     /** Every statement with a CONCURRENTLY operation. */

@@ -83,4 +83,53 @@ class ScriptAnalysisTest {
                 .isInstanceOf(LintException.class).hasMessageContaining("V1__x.sql:1").hasMessageContaining("too long");
         assertThat(analyze("-- zdm:lock_timeout=24d\nSELECT 1;").lockTimeout()).contains(Duration.ofDays(24));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "CREATE TABLE a (id bigint PRIMARY KEY, name text NOT NULL, at timestamptz DEFAULT now(), CHECK (id > 0));",
+            "ALTER TABLE a ADD COLUMN note text;",
+            "ALTER TABLE a ADD COLUMN n integer NOT NULL;",
+            "COMMENT ON TABLE a IS 'x';",
+            "GRANT SELECT ON a TO reader;",
+            "DROP TABLE a;",
+            "ALTER TABLE a RENAME COLUMN x TO y;",
+            "ALTER TABLE a ALTER COLUMN c SET DEFAULT f();",
+            "ALTER TABLE a DROP CONSTRAINT c;"})
+    void statementsThatRunOnlyPostgresOwnCode(String sql) {
+        assertThat(analyze(sql).mayRunUserCode()).as(sql).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "SELECT loosen();",
+            "INSERT INTO t VALUES (1);",
+            "UPDATE t SET c = 1;",
+            "ALTER TABLE a ADD COLUMN c integer DEFAULT f();",
+            "ALTER TABLE a ADD COLUMN c integer DEFAULT 0;",
+            "ALTER TABLE a ADD COLUMN c positive_int;",
+            "ALTER TABLE a ADD COLUMN c integer CHECK (c > 0);",
+            "CREATE TABLE a AS SELECT * FROM b;",
+            "CREATE TABLE p1 PARTITION OF p DEFAULT;",
+            "CREATE TABLE a (c my_type PRIMARY KEY);",
+            "CREATE INDEX i ON a (lower(name));",
+            "CREATE INDEX CONCURRENTLY i ON a (name);",
+            "DO $$ BEGIN PERFORM 1; END $$;",
+            "CALL p();",
+            "SET lock_timeout = '1s';",
+            "CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION f();",
+            "ALTER TABLE a ALTER COLUMN c TYPE bigint;",
+            "ALTER TABLE a ADD CONSTRAINT c CHECK (f(x));",
+            "VACUUM a;",
+            "this is not sql;"})
+    void statementsThatMayRunUserCode(String sql) {
+        assertThat(analyze(sql).mayRunUserCode()).as(sql).isTrue();
+    }
+
+    @Test
+    void onlyIfNotExistsBuildsMayKeepAnInvalidIndex() {
+        assertThat(analyze("CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON a (c);").mayKeepInvalidIndex()).isTrue();
+        assertThat(analyze("CREATE UNIQUE INDEX IF NOT EXISTS i ON a (c);").mayKeepInvalidIndex()).isTrue();
+        assertThat(analyze("CREATE INDEX CONCURRENTLY i ON a (c);").mayKeepInvalidIndex()).isFalse();
+        assertThat(analyze("REINDEX INDEX CONCURRENTLY i;").mayKeepInvalidIndex()).isFalse();
+    }
 }

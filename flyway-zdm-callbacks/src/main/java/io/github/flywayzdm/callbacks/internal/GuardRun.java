@@ -39,7 +39,11 @@ public final class GuardRun implements AutoCloseable {
     private final String[] monitorSettings;
 
     private MigrationRecord current;
-    private final LockGuard guard = new LockGuard();
+    private final LockGuard guard;
+    /** Only Flyway and flyway-zdm run on the migration's session between two migrations (no other callback). */
+    private final boolean onlyFlywayBetween;
+    /** The last migration was read completely and runs no user code and no SET: its session settings still hold. */
+    private boolean lastRanOnlyBuiltInCode;
     private final DeferredAnalyze analyze = new DeferredAnalyze();
     private SessionMonitor.Watch watch;
     private LockRecorder recorder;
@@ -52,6 +56,8 @@ public final class GuardRun implements AutoCloseable {
         this.config = config;
         this.attempt = attempt;
         this.scripts = new ScriptSource(config);
+        this.guard = new LockGuard(AppliedScripts.configuredSchema(config), config.getTable());
+        this.onlyFlywayBetween = BetweenMigrations.onlyFlyway(config);
         Connection c = config.getDataSource().getConnection();
         c.setAutoCommit(true);
         // a pooled connection goes back to the application: remember what to put back (see close())
@@ -134,7 +140,8 @@ public final class GuardRun implements AutoCloseable {
         Optional<ScriptAnalysis> reading = Optional.ofNullable(currentText);
         Duration lock = reading.flatMap(ScriptAnalysis::lockTimeout).orElse(settings.lockTimeout());
         Duration statement = reading.flatMap(ScriptAnalysis::statementTimeout).orElse(settings.statementTimeout());
-        LockGuard.Applied applied = guard.apply(c, lock, statement);
+        LockGuard.Applied applied = guard.apply(c, lock, statement, lastRanOnlyBuiltInCode);
+        lastRanOnlyBuiltInCode = false; // until this migration has succeeded
         current.lockTimeout = applied.lockTimeout();
         current.statementTimeout = applied.statementTimeout();
         watch = monitor.start(applied.backendPid(), settings.watchdogLimit());
@@ -179,9 +186,11 @@ public final class GuardRun implements AutoCloseable {
             current.error = FailureDiagnosis.describe(current, watch, currentText, ctx.getConnection(), knownInvalidIndexes);
             LOG.error("{}", current.error);
         }
-        if (!failed && !current.transactional && currentText != null && currentText.usesConcurrently()) {
+        if (!failed && currentText != null && currentText.mayKeepInvalidIndex()) {
             requireValidIndexes(ctx.getConnection());
         }
+        lastRanOnlyBuiltInCode = !failed && onlyFlywayBetween && currentText != null && !currentText.mayRunUserCode()
+                && !currentText.changesSessionSettings();
         recordLocks(ctx, failed);
         if (failed && currentText != null && currentText.usesConcurrently()) {
             checkInvalidIndexes(); // only a failed concurrent build or reindex leaves an INVALID index

@@ -44,7 +44,11 @@ final class ScriptReading {
             boolean refusedInTransaction = false;
             Set<String> changed = new LinkedHashSet<>();
             Set<String> indexes = new LinkedHashSet<>();
+            boolean userCode = a.operations().isEmpty();
+            boolean indexIfNotExists = false;
             for (Operation op : a.operations()) {
+                userCode |= UserCode.mayRun(op);
+                indexIfNotExists |= op instanceof Operation.CreateIndex ci && ci.ifNotExists();
                 operations.add(op.getClass().getSimpleName());
                 for (TableRef t : op.tables()) {
                     if (t != null) {
@@ -63,7 +67,7 @@ final class ScriptReading {
             }
             statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
                     operations, List.copyOf(touched), concurrently, nonTransactional, settings, refusedInTransaction,
-                    List.copyOf(changed), List.copyOf(indexes)));
+                    List.copyOf(changed), List.copyOf(indexes), userCode, indexIfNotExists));
         }
         Optional<Duration> lock = Optional.empty();
         Optional<Duration> statement = Optional.empty();
