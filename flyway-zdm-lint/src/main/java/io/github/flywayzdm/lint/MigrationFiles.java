@@ -122,6 +122,8 @@ public final class MigrationFiles {
         Properties props = new Properties();
         try (var reader = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
             props.load(reader);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new LintException(display + ".conf: not valid UTF-8 (save the file as UTF-8)", e);
         } catch (IOException e) {
             throw new LintException(display + ".conf: cannot read: " + e.getMessage(), e);
         }

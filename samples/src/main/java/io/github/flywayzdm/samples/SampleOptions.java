@@ -24,7 +24,7 @@ record SampleOptions(long orders, int threads, boolean naive, Path reportDir) {
             switch (arg) {
                 case "--orders" -> orders = parseCount(value(args, ++i, arg));
                 case "--large" -> orders = 10_000_000;
-                case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
+                case "--threads" -> threads = parseThreads(value(args, ++i, arg));
                 case "--naive" -> naive = true;
                 case "--report-dir" -> reportDir = Path.of(value(args, ++i, arg));
                 case "--pg-version" -> System.setProperty("zdm.pg.version", value(args, ++i, arg));
@@ -47,6 +47,18 @@ record SampleOptions(long orders, int threads, boolean naive, Path reportDir) {
             throw new UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    static int parseThreads(String raw) {
+        try {
+            int n = Integer.parseInt(raw.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--threads must be a whole number of at least 1, got '" + raw + "'");
     }
 
     /** Accepts 1000000, 1_000_000, 1m, 10M, 200k. */

@@ -49,6 +49,14 @@ class MigrationFilesTest {
     }
 
     @Test
+    void aSidecarThatIsNotUtf8SaysSoInsteadOfJavasInputLength(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.write(dir.resolve("V1__a.sql.conf"), new byte[] {'#', ' ', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir), dir))
+                .isInstanceOf(LintException.class).hasMessage("V1__a.sql.conf: not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
     void unreadableFileIsAClearError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("V1__locked.sql");
         Files.writeString(file, "SELECT 1;");
