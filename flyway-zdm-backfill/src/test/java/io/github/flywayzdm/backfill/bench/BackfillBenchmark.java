@@ -70,7 +70,7 @@ public final class BackfillBenchmark {
             load(c);
         }
         System.out.printf(Locale.ROOT, "%s rep %d: loaded %,d rows in %.0f s%n", approach.label, rep, rows, (System.nanoTime() - loadStarted) / 1e9);
-        Observer observer = new Observer(connect("observer"), approach == Approach.ZDM ? Approach.CHECKPOINT_ID : null);
+        Observer observer = new Observer(connect("observer"), approach.checkpointed() ? Approach.CHECKPOINT_ID : null);
         Traffic traffic = new Traffic(() -> connect("traffic"), clients, rows, thinkMicros);
         Approach.sleep(WARM_UP);
         long baseFrom = System.nanoTime();
@@ -93,7 +93,7 @@ public final class BackfillBenchmark {
     /** A fresh, vacuumed and checkpointed table, as a long-lived production table would be. */
     private void load(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS items, zdm_backfill_progress, zdm_backfill_chunks");
+            s.execute("DROP TABLE IF EXISTS items, zdm_backfill_progress, zdm_backfill_chunks, zdm_backfill_jobs");
             s.execute("CREATE TABLE items (id bigint NOT NULL, amount integer NOT NULL, note text NOT NULL, amount_cents bigint)");
             s.execute("INSERT INTO items (id, amount, note) SELECT g, (g % 1000)::int, md5(g::text) FROM generate_series(1, " + rows + ") g");
             s.execute("ALTER TABLE items ADD PRIMARY KEY (id)");
