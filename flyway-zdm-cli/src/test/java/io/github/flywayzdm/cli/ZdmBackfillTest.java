@@ -86,12 +86,12 @@ class ZdmBackfillTest {
         try {
             String out = "";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!(out.contains("holders: chunk ") && java.util.regex.Pattern.compile("ETA [0-9]").matcher(out).find())
+            while (!(out.contains("holders: chunk ") && java.util.regex.Pattern.compile("rows/s recent  ETA [0-9]").matcher(out).find())
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 out = zdm(env(db), "backfill", "status").out();
             }
-            assertThat(out).contains("    holders: chunk 0: pid ").containsPattern("[0-9.]+% +[1-9][0-9,]* rows +[1-9][0-9,]* rows/s +ETA [0-9hms]+");
+            assertThat(out).contains("    holders: chunk 0: pid ").containsPattern("[0-9.]+% +[1-9][0-9,]* rows +[1-9][0-9,]* rows/s avg +[1-9][0-9,]* rows/s recent +ETA [0-9hms]+");
         } finally {
             assertThat(worker.stop()).isTrue();
         }
