@@ -120,9 +120,9 @@ enum Approach {
 
     abstract boolean run(DataSource backfill, Duration cap) throws Exception;
 
-    /** The approaches that record their progress under {@link #CHECKPOINT_ID} (the observer samples their batch size). */
-    boolean checkpointed() {
-        return this != SINGLE_UPDATE && this != DO_LOOP && this != LIMIT_LOOP;
+    /** The approach whose adaptive batch size the observer samples: chunked runs (d2, w*) keep theirs per worker thread. */
+    boolean recordsBatchSize() {
+        return this == ZDM;
     }
 
     static Approach byLabel(String label) {
