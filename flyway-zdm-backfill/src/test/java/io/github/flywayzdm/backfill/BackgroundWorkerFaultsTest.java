@@ -53,12 +53,15 @@ class BackgroundWorkerFaultsTest {
                 first.add(Worker.start(server.jdbcUrl("postgres"), server.user(), ""));
                 waitFor(() -> query(ds, "SELECT count(*) FROM orders WHERE touched = 1") >= 3_000);
                 server.restart();
+                List<Integer> exits = new ArrayList<>();
                 for (Worker w : first) {
                     int exit = w.await();
+                    exits.add(exit);
                     // reconnected and finished (0), or stopped with the error printed (3): never a silent stop
                     assertThat(exit == 0 || (exit == 3 && w.output().contains("FAILED"))).as("exit %d, output: %s", exit, w.output())
                             .isTrue();
                 }
+                System.out.println("after the server restart the first workers exited with " + exits); // which path ran
                 // whatever the first workers did, a fresh one finishes the rest (a failed job is retried first)
                 if (!"done".equals(queryText(ds, "SELECT status FROM zdm_backfill_progress"))) {
                     try (Connection c = ds.getConnection()) {
