@@ -146,6 +146,37 @@ class BackgroundBackfillTest {
     }
 
     @Test
+    void twoFlywayMigrateRunsAtOnceQueueOneJobAndItsRowsAreUpdatedOnce(TestDatabase db) throws Exception {
+        // two instances starting together, each running migrate (with either of Flyway's lock kinds)
+        for (String transactionalLock : List.of("true", "false")) {
+            db.execute("DROP TABLE IF EXISTS orders, flyway_schema_history, zdm_backfill_jobs, zdm_backfill_progress, zdm_backfill_chunks");
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    runs.add(pool.submit(() -> {
+                        Flyway flyway = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/backgroundtest")
+                                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", transactionalLock)).load();
+                        barrier.await();
+                        return flyway.migrate().migrationsExecuted;
+                    }));
+                }
+                assertThat(runs.get(0).get() + runs.get(1).get()).as("lock=%s: each migration applied once", transactionalLock)
+                        .isEqualTo(2);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE version = '2' AND success")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_jobs")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_progress")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_chunks")).isEqualTo(8);
+            assertThat(BackfillWorker.create(db.dataSource()).healthCheck(HealthCheck.none()).runPending().complete()).isTrue();
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).as("lock=%s", transactionalLock).isZero();
+        }
+    }
+
+    @Test
     void aFlywayMigrationQueuesItAndReturnsAStartedWorkerFinishesItAndTheContractCheckPasses(TestDatabase db) throws Exception {
         Flyway flyway = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/backgroundtest").load();
         flyway.migrate(); // Flyway's default lock: nothing long runs in the migration

@@ -30,6 +30,7 @@ final class BackfillCommand implements Command {
     String schema;
     Integer threads;
     boolean noHealthCheck;
+    Duration sample = Duration.ofSeconds(2);
 
     BackfillCommand(Io io) {
         this.io = io;
@@ -44,6 +45,8 @@ final class BackfillCommand implements Command {
                 .value("--schema", "NAME", "Schema of the zdm_backfill_* tables (default: the first of the search path).", v -> schema = v)
                 .value("--threads", "N", "run: worker threads in this process per job (default: the job's declared workers).",
                         v -> threads = ArgParser.integer("--threads", v))
+                .value("--sample", "SECONDS", "status: how long to watch a job that live workers hold, for its recent rows/s "
+                        + "and ETA (default 2; 0: no second reading).", v -> sample = Duration.ofSeconds(nonNegative("--sample", ArgParser.integer("--sample", v))))
                 .flag("--no-health-check", "run: do not wait for replica lag or lock waits (default waits: lag > 10 s, lock waits > 5 s).",
                         () -> noHealthCheck = true);
     }
@@ -55,7 +58,8 @@ final class BackfillCommand implements Command {
                 Background backfills queued in PostgreSQL (Backfill.enqueue, BackgroundBackfillMigration).
                   run [ID]     Work every running job (or ID) until its chunks are all done, then exit; any number of
                                these (and application workers) share a job through the database.
-                  status [ID]  Every backfill (or ID): status, progress %, rows/s, ETA, chunk holders, last error.
+                  status [ID]  Every backfill (or ID): status, progress %, rows/s (average since queued and, while
+                               live workers hold it, recent: over --sample seconds), ETA, chunk holders, last error.
                   pause ID     running -> paused: workers wait before their next batch.
                   resume ID    paused or cancelled -> running.
                   cancel ID    running, paused or failed -> cancelled: workers stop after their batch; progress is kept.
@@ -178,13 +182,31 @@ final class BackfillCommand implements Command {
 
     private int status(PGSimpleDataSource ds, String id) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            List<BackfillStatus> all = BackfillJobs.in(schema).status(c).stream().filter(s -> id == null || s.id().equals(id)).toList();
+            List<BackfillStatus> all = read(c, id);
             if (all.isEmpty()) {
                 io.out().println(id == null ? "No backfill recorded in this database" : "No backfill '" + clean(id) + "'");
                 return id == null ? ExitCode.CLEAN : ExitCode.ERROR;
             }
+            Map<String, Double> recent = Map.of();
+            if (!sample.isZero() && all.stream().anyMatch(s -> "running".equals(s.status()) && !s.holders().isEmpty())) {
+                // the average since queued counts hours without a worker; the rate now takes a second reading
+                long from = System.nanoTime();
+                sleep(sample);
+                List<BackfillStatus> later = read(c, id);
+                double seconds = (System.nanoTime() - from) / 1e9;
+                Map<String, Long> before = new java.util.HashMap<>();
+                all.forEach(s -> before.put(s.id(), s.rowsDone()));
+                Map<String, Double> rates = new java.util.HashMap<>();
+                for (BackfillStatus s : later) {
+                    if (before.containsKey(s.id()) && "running".equals(s.status()) && !s.holders().isEmpty()) {
+                        rates.put(s.id(), Math.max(0, s.rowsDone() - before.get(s.id())) / seconds);
+                    }
+                }
+                all = later;
+                recent = rates;
+            }
             for (BackfillStatus s : all) {
-                io.out().println(line(s));
+                io.out().println(line(s, recent.get(s.id())));
                 if (!s.holders().isEmpty()) {
                     io.out().println("    holders: " + clean(String.join(", ", s.holders())));
                 }
@@ -196,14 +218,42 @@ final class BackfillCommand implements Command {
         }
     }
 
-    static String line(BackfillStatus s) {
+    private static int nonNegative(String option, int value) {
+        if (value < 0) {
+            throw new ArgParser.UsageException("Invalid value for option '" + option + "': " + value + " is negative");
+        }
+        return value;
+    }
+
+    private List<BackfillStatus> read(Connection c, String id) throws SQLException {
+        return BackfillJobs.in(schema).status(c).stream().filter(s -> id == null || s.id().equals(id)).toList();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code recent}: rows/s over the sample, or null when not sampled; the ETA then uses it. */
+    static String line(BackfillStatus s, Double recent) {
+        Duration eta = s.eta();
+        if (recent != null && s.percent() > 0 && s.percent() < 100) {
+            eta = recent > 0 ? Duration.ofSeconds(Math.round(s.rowsDone() * (100 - s.percent()) / s.percent() / recent)) : null;
+        }
         StringBuilder b = new StringBuilder();
         b.append(clean(s.id())).append("  ").append(clean(s.table())).append("  ").append(s.background() ? "background" : "synchronous")
                 .append("  ").append(clean(s.status()))
                 .append("  ").append(s.percent() < 0 ? "?%" : String.format(Locale.ROOT, "%.1f%%", s.percent()))
                 .append("  ").append(String.format(Locale.ROOT, "%,d rows", s.rowsDone()))
-                .append("  ").append(String.format(Locale.ROOT, "%,.0f rows/s", s.rowsPerSecond()))
-                .append("  ETA ").append(s.eta() == null ? ("done".equals(s.status()) ? "-" : "unknown") : duration(s.eta()));
+                .append("  ").append(String.format(Locale.ROOT, "%,.0f rows/s avg", s.rowsPerSecond()));
+        if (recent != null) {
+            b.append("  ").append(String.format(Locale.ROOT, "%,.0f rows/s recent", recent));
+        }
+        b.append("  ETA ").append(eta == null ? ("done".equals(s.status()) ? "-" : recent != null && recent == 0 ? "stalled" : "unknown")
+                : duration(eta));
         if (s.chunks() > 0) {
             b.append("  chunks ").append(s.chunksDone()).append('/').append(s.chunks());
         }

@@ -86,12 +86,14 @@ class ZdmBackfillTest {
         try {
             String out = "";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!(out.contains("holders: chunk ") && java.util.regex.Pattern.compile("ETA [0-9]").matcher(out).find())
+            while (!(out.contains("holders: chunk ") && java.util.regex.Pattern.compile("rows/s recent  ETA [0-9]").matcher(out).find())
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 out = zdm(env(db), "backfill", "status").out();
             }
-            assertThat(out).contains("    holders: chunk 0: pid ").containsPattern("[0-9.]+% +[1-9][0-9,]* rows +[1-9][0-9,]* rows/s +ETA [0-9hms]+");
+            assertThat(out).contains("    holders: chunk 0: pid ").containsPattern("[0-9.]+% +[1-9][0-9,]* rows +[1-9][0-9,]* rows/s avg +[1-9][0-9,]* rows/s recent +ETA [0-9hms]+");
+            String once = zdm(env(db), "backfill", "status", "--sample", "0").out();
+            assertThat(once).as("no second reading").contains("rows/s avg  ETA ").doesNotContain("recent");
         } finally {
             assertThat(worker.stop()).isTrue();
         }
@@ -109,6 +111,9 @@ class ZdmBackfillTest {
         assertThat(bad.err()).startsWith("zdm: backfill status: ").doesNotContain("s3cr3t-pw").hasLineCount(1);
         assertThat(zdm(Map.of(), "backfill", "pause").err()).contains("needs the backfill's ID");
         assertThat(zdm(env(db), "backfill", "frobnicate").err()).contains("Unknown backfill subcommand");
+        ZdmTest.Result negative = zdm(env(db), "backfill", "status", "--sample", "-1");
+        assertThat(negative.exit()).isEqualTo(ExitCode.ERROR);
+        assertThat(negative.err()).contains("'--sample': -1 is negative").hasLineCount(1);
     }
 
     @Test

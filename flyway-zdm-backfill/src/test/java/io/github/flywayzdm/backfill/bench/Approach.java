@@ -3,12 +3,18 @@ package io.github.flywayzdm.backfill.bench;
 import io.github.flywayzdm.backfill.Backfill;
 import io.github.flywayzdm.backfill.BackfillOptions;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The ways to fill items.amount_cents that the benchmark compares. Each returns true when it finished within the cap. */
 enum Approach {
@@ -76,6 +82,30 @@ enum Approach {
         boolean run(DataSource backfill, Duration cap) throws SQLException {
             return zdm(backfill, 2);
         }
+    },
+
+    /** (w1) A background job (Backfill.enqueue) run by one worker thread in one worker JVM. */
+    BACKGROUND_ONE("w1", "background, 1 worker (1 JVM)") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws Exception {
+            return background(backfill, cap, 1, 1);
+        }
+    },
+
+    /** (w2) The same job with 2 workers: 2 JVMs of one thread each. */
+    BACKGROUND_TWO("w2", "background, 2 workers (2 JVMs × 1)") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws Exception {
+            return background(backfill, cap, 2, 1);
+        }
+    },
+
+    /** (w4) The same job with 4 workers: 2 JVMs of two threads each. */
+    BACKGROUND_FOUR("w4", "background, 4 workers (2 JVMs × 2)") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws Exception {
+            return background(backfill, cap, 2, 2);
+        }
     };
 
     static final String CHECKPOINT_ID = "bench";
@@ -88,7 +118,12 @@ enum Approach {
         this.title = title;
     }
 
-    abstract boolean run(DataSource backfill, Duration cap) throws SQLException;
+    abstract boolean run(DataSource backfill, Duration cap) throws Exception;
+
+    /** The approach whose adaptive batch size the observer samples: chunked runs (d2, w*) keep theirs per worker thread. */
+    boolean recordsBatchSize() {
+        return this == ZDM;
+    }
 
     static Approach byLabel(String label) {
         for (Approach a : values()) {
@@ -96,12 +131,48 @@ enum Approach {
                 return a;
             }
         }
-        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2)");
+        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2, w1, w2, w4)");
     }
 
     private static boolean zdm(DataSource backfill, int workers) throws SQLException {
         return Backfill.of("items").key("id").set("amount_cents = amount * 100").where("amount_cents IS NULL")
                 .id(CHECKPOINT_ID).options(BackfillOptions.defaults().withWorkers(workers)).build().run(backfill).rowsUpdated() >= 0;
+    }
+
+    /**
+     * Enqueues the job with jvms × threads workers (its chunks: 4 per worker), then starts the worker JVMs
+     * ({@link BenchWorker}) and waits for them: the window includes their start-up, as a real deploy's would.
+     */
+    private static boolean background(DataSource backfill, Duration cap, int jvms, int threads) throws Exception {
+        try (Connection c = backfill.getConnection()) {
+            Backfill.of("items").key("id").set("amount_cents = amount * 100").where("amount_cents IS NULL")
+                    .id(CHECKPOINT_ID).options(BackfillOptions.defaults().withWorkers(jvms * threads)).build().enqueue(c);
+        }
+        PGSimpleDataSource ds = (PGSimpleDataSource) backfill;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> workers = new ArrayList<>();
+        for (int i = 0; i < jvms; i++) {
+            workers.add(new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    BenchWorker.class.getName(), ds.getUrl(), ds.getUser(), String.valueOf(threads)))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start());
+        }
+        long deadline = System.nanoTime() + cap.toNanos();
+        boolean finished = true;
+        for (Process p : workers) {
+            long left = Math.max(1, deadline - System.nanoTime());
+            if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                finished = false;
+            }
+        }
+        for (Process p : workers) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor();
+            } else if (p.exitValue() != 0) {
+                finished = false;
+            }
+        }
+        return finished;
     }
 
     /** Runs one statement with statement_timeout at the cap; false when the cap cancelled (and rolled back) it. */

@@ -70,7 +70,7 @@ public final class BackfillBenchmark {
             load(c);
         }
         System.out.printf(Locale.ROOT, "%s rep %d: loaded %,d rows in %.0f s%n", approach.label, rep, rows, (System.nanoTime() - loadStarted) / 1e9);
-        Observer observer = new Observer(connect("observer"), approach == Approach.ZDM ? Approach.CHECKPOINT_ID : null);
+        Observer observer = new Observer(connect("observer"), approach.recordsBatchSize() ? Approach.CHECKPOINT_ID : null);
         Traffic traffic = new Traffic(() -> connect("traffic"), clients, rows, thinkMicros);
         Approach.sleep(WARM_UP);
         long baseFrom = System.nanoTime();
@@ -86,14 +86,23 @@ public final class BackfillBenchmark {
             long mismatched = Approach.count(c, "SELECT count(*) FROM items WHERE amount_cents IS DISTINCT FROM amount * 100");
             return new Cell(approach, rep, finished, (to - from) / 1e9, filled, mismatched, traffic.window(baseFrom, from),
                     traffic.window(from, to), traffic.errors.get(), observer.longestLockWaitMs(), observer.transactionDurations(),
-                    observer.batchSizes());
+                    observer.batchSizes(), loadAverage());
+        }
+    }
+
+    /** The machine's 1-minute load average at the cell's end (it is shared: the numbers mean little without it). */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 
     /** A fresh, vacuumed and checkpointed table, as a long-lived production table would be. */
     private void load(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS items, zdm_backfill_progress, zdm_backfill_chunks");
+            s.execute("DROP TABLE IF EXISTS items, zdm_backfill_progress, zdm_backfill_chunks, zdm_backfill_jobs");
             s.execute("CREATE TABLE items (id bigint NOT NULL, amount integer NOT NULL, note text NOT NULL, amount_cents bigint)");
             s.execute("INSERT INTO items (id, amount, note) SELECT g, (g % 1000)::int, md5(g::text) FROM generate_series(1, " + rows + ") g");
             s.execute("ALTER TABLE items ADD PRIMARY KEY (id)");
@@ -121,7 +130,7 @@ public final class BackfillBenchmark {
     /** One approach, one repetition. Times in ms unless named otherwise. */
     record Cell(Approach approach, int rep, boolean finished, double seconds, long filled, long mismatched,
                 Traffic.Window baseline, Traffic.Window during, long trafficErrors, double longestLockWait,
-                double[] transactions, List<Integer> batchSizes) {
+                double[] transactions, List<Integer> batchSizes, String load) {
 
         double rowsPerSecond() {
             return filled / seconds;
@@ -138,11 +147,11 @@ public final class BackfillBenchmark {
         String line() {
             return String.format(Locale.ROOT, "%s rep %d: %s in %.1f s, %,.0f rows/s, filled %,d, mismatched %,d | traffic baseline "
                             + "%,.0f req/s p50 %.2f p99 %.2f max %.0f | during %,.0f req/s p50 %.2f p99 %.2f max %.0f, errors %d | "
-                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s",
+                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s | load %s",
                     approach.label, rep, finished ? "finished" : "CAPPED", seconds, rowsPerSecond(), filled, mismatched,
                     baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.max(), during.perSecond(), during.p50(),
                     during.p99(), during.max(), trafficErrors, longestLockWait, transactions.length, medianTransaction(),
-                    oldestTransaction(), trajectory(batchSizes));
+                    oldestTransaction(), trajectory(batchSizes), load);
         }
 
         private static String trajectory(List<Integer> sizes) {
