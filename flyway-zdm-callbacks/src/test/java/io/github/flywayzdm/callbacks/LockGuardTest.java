@@ -88,45 +88,43 @@ class LockGuardTest {
         assertThat(seen(db, "V6")).isEqualTo("1234ms/2min");
     }
 
-    @Test
-    void anEventTriggerThatChangesTimeoutsAfterPlainDdlDoesNotReachTheNextMigration(TestDatabase db) throws Exception {
-        // V2 and V3 are plain DDL the guard knows runs no user code, but an event trigger from V1 fires after each
-        MigrationDir m = new MigrationDir(db)
-                .write("V1__helpers.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
-                        + "CREATE FUNCTION loosen() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
-                        + "PERFORM set_config('lock_timeout', '42s', false); END $$;\n"
-                        + "CREATE EVENT TRIGGER loosen ON ddl_command_end EXECUTE FUNCTION loosen();\n")
+    private static final String SEEN = "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n";
+    private static final String READ_V9 = "INSERT INTO seen VALUES ('V9', current_setting('lock_timeout'), current_setting('statement_timeout'));\n";
+
+    /**
+     * V1 sets up something that changes lock_timeout unseen, V2 and V3 are plain DDL the guard knows runs no user code,
+     * V9 reads the timeouts: it must see the guard's, not the 42s.
+     */
+    private static void hiddenChangeBetweenPlainMigrations(TestDatabase db, String v1, String... extraFile) throws Exception {
+        MigrationDir m = new MigrationDir(db).write("V1__setup.sql", SEEN + v1)
                 .write("V2__plain.sql", "CREATE TABLE a (id bigint PRIMARY KEY, name text);\n")
                 .write("V3__plain.sql", "ALTER TABLE a ADD COLUMN note text;\nCOMMENT ON TABLE a IS 'a';\n")
-                .write("V4__read.sql", "INSERT INTO seen VALUES ('V4', current_setting('lock_timeout'), current_setting('statement_timeout'));\n");
+                .write("V9__read.sql", READ_V9);
+        for (int i = 0; i < extraFile.length; i += 2) {
+            m.write(extraFile[i], extraFile[i + 1]);
+        }
         m.flyway(new ZdmCallback(MigrationDir.testSettings().lockTimeout(java.time.Duration.ofMillis(1234)).build())).migrate();
-        assertThat(seen(db, "V4")).isEqualTo("1234ms/0");
+        assertThat(seen(db, "V9")).isEqualTo("1234ms/0");
+    }
+
+    @Test
+    void anEventTriggerThatChangesTimeoutsAfterPlainDdlDoesNotReachTheNextMigration(TestDatabase db) throws Exception {
+        hiddenChangeBetweenPlainMigrations(db, "CREATE FUNCTION loosen() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "PERFORM set_config('lock_timeout', '42s', false); END $$;\n"
+                + "CREATE EVENT TRIGGER loosen ON ddl_command_end EXECUTE FUNCTION loosen();\n");
     }
 
     @Test
     void aTriggerOnTheHistoryTableThatChangesTimeoutsDoesNotReachTheNextMigration(TestDatabase db) throws Exception {
         // Flyway inserts into its history table after each migration: a trigger there runs between two plain ones
-        MigrationDir m = new MigrationDir(db)
-                .write("V1__helpers.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
-                        + "CREATE FUNCTION loosen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                        + "PERFORM set_config('lock_timeout', '42s', false); RETURN NEW; END $$;\n"
-                        + "CREATE TRIGGER loosen AFTER INSERT ON flyway_schema_history FOR EACH ROW EXECUTE FUNCTION loosen();\n")
-                .write("V2__plain.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n")
-                .write("V3__plain.sql", "CREATE TABLE b (id bigint PRIMARY KEY);\n")
-                .write("V4__read.sql", "INSERT INTO seen VALUES ('V4', current_setting('lock_timeout'), current_setting('statement_timeout'));\n");
-        m.flyway(new ZdmCallback(MigrationDir.testSettings().lockTimeout(java.time.Duration.ofMillis(1234)).build())).migrate();
-        assertThat(seen(db, "V4")).isEqualTo("1234ms/0");
+        hiddenChangeBetweenPlainMigrations(db, "CREATE FUNCTION loosen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "PERFORM set_config('lock_timeout', '42s', false); RETURN NEW; END $$;\n"
+                + "CREATE TRIGGER loosen AFTER INSERT ON flyway_schema_history FOR EACH ROW EXECUTE FUNCTION loosen();\n");
     }
 
     @Test
     void aSqlCallbackThatChangesTimeoutsBetweenPlainMigrationsDoesNotReachTheNextOne(TestDatabase db) throws Exception {
-        MigrationDir m = new MigrationDir(db)
-                .write("V1__seen.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n")
-                .write("V2__plain.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n")
-                .write("V3__read.sql", "INSERT INTO seen VALUES ('V3', current_setting('lock_timeout'), current_setting('statement_timeout'));\n")
-                .write("afterEachMigrate.sql", "SELECT set_config('lock_timeout', '42s', false);\n");
-        m.flyway(new ZdmCallback(MigrationDir.testSettings().lockTimeout(java.time.Duration.ofMillis(1234)).build())).migrate();
-        assertThat(seen(db, "V3")).isEqualTo("1234ms/0");
+        hiddenChangeBetweenPlainMigrations(db, "", "afterEachMigrate.sql", "SELECT set_config('lock_timeout', '42s', false);\n");
     }
 
     @Test
