@@ -7,7 +7,7 @@ import io.github.flywayzdm.backfill.BackgroundBackfillMigration;
 /**
  * orders.status, step 2: queue the fill of the rows that existed before the default as a background job. Migrate
  * returns at once; the application's instances (their BackfillWorkers) update the rows in short keyset batches under
- * traffic, and V8_5 makes sure they finished before V9 relies on it.
+ * traffic, and V7_5 makes sure they finished before V8 relies on it.
  */
 public class V7__orders_backfill_status extends BackgroundBackfillMigration {
 

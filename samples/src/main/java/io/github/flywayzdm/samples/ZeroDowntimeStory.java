@@ -21,8 +21,11 @@ final class ZeroDowntimeStory {
     static final String LOCATION = "classpath:db/sample";
     /** The application rolls out a version between these runs, as a real deployment would. */
     private static final String SETUP_TARGET = "2";
-    /** Up to V8: the expand steps, V7 queues the orders.status backfill and returns at once. */
-    private static final String QUEUE_TARGET = "8";
+    /**
+     * Up to V7: the expand steps; V7 queues the orders.status backfill and returns at once. V8's CHECK (status IS NOT
+     * NULL) NOT VALID would refuse the application's updates of rows still NULL, so the next run waits for the job.
+     */
+    private static final String QUEUE_TARGET = "7";
     /** The application instances whose BackfillWorkers share the queued backfill (one thread each). */
     static final int APP_INSTANCES = 2;
     private static final String EXPAND_TARGET = "13";
@@ -44,7 +47,7 @@ final class ZeroDowntimeStory {
             long queued = System.nanoTime();
             BackfillStatus done = awaitBackground(db, V7_ID, Duration.ofMinutes(30));
             backgroundNote = String.format(Locale.ROOT, "Background backfill %s: migrate to V%s returned in %.1f s; the application's %d "
-                            + "instances then updated %,d rows in %.1f s under traffic (status %s); V8.5 verified it before V9 relied on it.",
+                            + "instances then updated %,d rows in %.1f s under traffic (status %s); V7.5 verified it before V8 relied on it.",
                     V7_ID, QUEUE_TARGET, (queued - migrateStarted) / 1e9, APP_INSTANCES, done.rowsDone(),
                     (System.nanoTime() - queued) / 1e9, done.status());
             story.migrate(db, guard, LOCATION, EXPAND_TARGET);
@@ -71,7 +74,7 @@ final class ZeroDowntimeStory {
             try (Connection c = db.dataSource().getConnection()) {
                 for (BackfillStatus s : BackfillJobs.in(null).status(c)) {
                     if (s.id().equals(id) && !s.status().equals("running") && !s.status().equals("paused")) {
-                        return s; // done, or failed/cancelled: V8.5 then refuses with the reason
+                        return s; // done, or failed/cancelled: V7.5 then refuses with the reason
                     }
                 }
             }

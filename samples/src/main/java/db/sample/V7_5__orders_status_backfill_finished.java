@@ -7,11 +7,12 @@ import org.flywaydb.core.api.migration.Context;
 import java.time.Duration;
 
 /**
- * orders.status, step 3a: the contract steps (V9 validates status IS NOT NULL) rely on V7's background backfill.
+ * orders.status, step 2b: the contract steps rely on V7's background backfill (V8's CHECK would refuse the
+ * application's updates of rows still NULL, V9 validates it).
  * Finishes whatever the application's workers have not done yet, for at most 5 minutes, then verifies no row is left
  * with status NULL; refuses otherwise (the migration fails, nothing after it runs).
  */
-public class V8_5__orders_status_backfill_finished extends BaseJavaMigration {
+public class V7_5__orders_status_backfill_finished extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
