@@ -52,6 +52,8 @@ public final class BackfillWorker implements AutoCloseable {
     private Integer threads;
     private String onlyJob;
     private HealthCheck healthCheck = BackfillOptions.defaults().healthCheck();
+    private volatile HealthCheck pauseCondition = HealthCheck.none();
+    private volatile BackfillListener listener = BackfillListener.none();
     private Duration progressInterval = BackfillOptions.defaults().progressInterval();
     private Duration pollInterval = Duration.ofSeconds(5);
     private volatile boolean stopping;
@@ -92,6 +94,21 @@ public final class BackfillWorker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Consulted before each batch after the health check, for a reason of the embedding application's own (its
+     * health, its readiness): while it gives one, the worker waits, holding its chunks. Default: none.
+     */
+    public BackfillWorker pauseCondition(HealthCheck condition) {
+        this.pauseCondition = Objects.requireNonNull(condition);
+        return this;
+    }
+
+    /** Told of each committed batch and each wait (metrics). Default: none. */
+    public BackfillWorker listener(BackfillListener listener) {
+        this.listener = Objects.requireNonNull(listener);
+        return this;
+    }
+
     public BackfillWorker progressInterval(Duration interval) {
         this.progressInterval = Objects.requireNonNull(interval);
         return this;
@@ -114,7 +131,7 @@ public final class BackfillWorker implements AutoCloseable {
         Map<String, String> failures = new LinkedHashMap<>();
         Set<String> tried = new HashSet<>();
         Jobs jobs = new Jobs(checkpointSchema);
-        BackfillOptions local = BackfillOptions.defaults().withCheckpointSchema(checkpointSchema).withHealthCheck(healthCheck)
+        BackfillOptions local = BackfillOptions.defaults().withCheckpointSchema(checkpointSchema).withHealthCheck(healthCheck.and(pauseCondition))
                 .withProgressInterval(progressInterval);
         while (!stopping) {
             Jobs.Definition next = null;
@@ -134,7 +151,7 @@ public final class BackfillWorker implements AutoCloseable {
             }
             Backfill backfill = next.backfill(local, threads);
             try (Connection c = dataSource.getConnection()) {
-                BackfillResult result = new BackfillRun(backfill, c, dataSource, Caller.WORKER, null, () -> stopping).execute(false);
+                BackfillResult result = new BackfillRun(backfill, c, dataSource, Caller.WORKER, null, () -> stopping).listener(listener).execute(false);
                 results.add(result);
             } catch (BackfillException | SQLException e) {
                 LOG.warn("{}: {}", backfill, e.getMessage());

@@ -171,6 +171,19 @@ public class ZdmCallback implements Callback {
         this.attempt = value;
     }
 
+    /**
+     * The last finished migrate run in this process, as embedding applications show it (the Spring Boot Actuator
+     * endpoint): its report id, start, outcome (success, failed, refused), the run's error ("" when none) and one
+     * summary line per migration, as logged.
+     */
+    public record RunSummary(String id, java.time.Instant started, String outcome, String error, java.util.List<String> migrations) {
+    }
+
+    /** The last finished migrate run's summary, or empty before the first. */
+    public Optional<RunSummary> lastRun() {
+        return lastReport().map(r -> new RunSummary(r.id(), r.started(), r.outcome(), r.failure(), r.summaryLines()));
+    }
+
     /** The report of the last finished migrate run, for tests and embedding applications. */
     synchronized Optional<RunReport> lastReport() {
         return Optional.ofNullable(lastReport);

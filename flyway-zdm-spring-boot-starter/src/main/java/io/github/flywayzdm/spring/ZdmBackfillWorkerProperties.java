@@ -18,6 +18,19 @@ public class ZdmBackfillWorkerProperties {
     private String schema;
     /** How long shutdown waits for the batch under way (default 30s). */
     private Duration stopTimeout = Duration.ofSeconds(30);
+    /**
+     * Wait before each batch while the application refuses traffic (readiness) or, with Actuator, while its health is
+     * not UP (default true).
+     */
+    private boolean pauseWhenUnhealthy = true;
+
+    public boolean isPauseWhenUnhealthy() {
+        return pauseWhenUnhealthy;
+    }
+
+    public void setPauseWhenUnhealthy(boolean pauseWhenUnhealthy) {
+        this.pauseWhenUnhealthy = pauseWhenUnhealthy;
+    }
 
     public boolean isEnabled() {
         return enabled;

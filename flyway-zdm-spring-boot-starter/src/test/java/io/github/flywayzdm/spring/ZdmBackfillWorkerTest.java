@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -76,6 +78,43 @@ class ZdmBackfillWorkerTest {
         assertThat(db.queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).as("chunks freed").isZero();
         assertThat(db.queryValue("SELECT status FROM zdm_backfill_progress")).isEqualTo("running");
         assertThat(db.queryLong("SELECT sum(rows_done) FROM zdm_backfill_chunks")).isEqualTo(done);
+    }
+
+    @Test
+    void whileTheApplicationRefusesTrafficNoBatchRuns(TestDatabase db) throws Exception {
+        queue(db, BackfillOptions.defaults().withBatchSize(10, 10, 10).withPause(Duration.ofMillis(50)).withHealthCheck(HealthCheck.none()));
+        try (ConfigurableApplicationContext ctx = run(db, "zdm.backfill.worker.enabled=true")) {
+            waitFor(db, "SELECT count(*) FROM orders WHERE touched = 1");
+            AvailabilityChangeEvent.publish(ctx, ReadinessState.REFUSING_TRAFFIC);
+            Thread.sleep(2_500); // the batch under way ends; readiness is read at most once a second
+            long before = db.queryLong("SELECT count(*) FROM orders WHERE touched = 1");
+            Thread.sleep(1_500);
+            assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched = 1")).as("no batch while refusing traffic").isEqualTo(before);
+            assertThat(before).isLessThan(5_000);
+            AvailabilityChangeEvent.publish(ctx, ReadinessState.ACCEPTING_TRAFFIC);
+            waitFor(db, "SELECT (count(*) > " + before + ")::int FROM orders WHERE touched = 1");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched > 1")).isZero();
+    }
+
+    @Test
+    void withPauseWhenUnhealthyOffReadinessIsIgnored(TestDatabase db) throws Exception {
+        queue(db, BackfillOptions.defaults().withBatchSize(100, 10, 1_000).withHealthCheck(HealthCheck.none()));
+        try (ConfigurableApplicationContext ctx = run(db, "zdm.backfill.worker.enabled=true", "zdm.backfill.worker.pause-when-unhealthy=false")) {
+            AvailabilityChangeEvent.publish(ctx, ReadinessState.REFUSING_TRAFFIC);
+            waitFor(db, "SELECT count(*) FROM zdm_backfill_progress WHERE status = 'done'");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+    }
+
+    @Test
+    void waitReasonsBecomeAFewTagValues() {
+        assertThat(ZdmBackfillMetrics.kind("replica lag 12.5 s > 10000 ms")).isEqualTo("lag");
+        assertThat(ZdmBackfillMetrics.kind("2 session(s) waiting on a lock for more than 5000 ms (longest 7.1 s)")).isEqualTo("locks");
+        assertThat(ZdmBackfillMetrics.kind("paused by an operator")).isEqualTo("paused");
+        assertThat(ZdmBackfillMetrics.kind("application health is DOWN")).isEqualTo("application");
+        assertThat(ZdmBackfillMetrics.kind("application readiness is REFUSING_TRAFFIC")).isEqualTo("application");
+        assertThat(ZdmBackfillMetrics.kind("business hours")).isEqualTo("other");
     }
 
     @Test

@@ -49,6 +49,16 @@ class SampleMainTest {
     }
 
     @Test
+    void theStatusBackfillWasQueuedFinishedByTheApplicationsInstancesAndVerifiedBeforeTheContract() {
+        assertThat(story.migrations()).extracting(SampleResult.MigrationRow::version).containsSubsequence("6", "7", "7.5", "8", "9");
+        String note = story.notes().stream().filter(n -> n.startsWith("Background backfill orders-status:")).findFirst().orElseThrow();
+        assertThat(note).contains("the application's 2 instances").contains("(status done)");
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("updated ([0-9,]+) rows").matcher(note);
+        assertThat(rows.find()).as(note).isTrue();
+        assertThat(Long.parseLong(rows.group(1).replace(",", ""))).as("every seeded order had no status").isGreaterThanOrEqualTo(20_000);
+    }
+
+    @Test
     void trafficWasServedThroughoutAndNeverWaitedLongerThanTheLockTimeout() {
         TrafficStats during = story.duringMigrations();
         assertThat(during.served()).isGreaterThan(100);

@@ -1,6 +1,7 @@
 package io.github.flywayzdm.backfill.internal;
 
 import io.github.flywayzdm.backfill.Backfill;
+import io.github.flywayzdm.backfill.BackfillListener;
 import io.github.flywayzdm.backfill.BackfillException;
 import io.github.flywayzdm.backfill.BackfillOptions;
 import io.github.flywayzdm.backfill.BackfillResult;
@@ -38,6 +39,7 @@ public final class BackfillRun {
     private final String table;
     private final Connection connection;
     private KeyRange range;
+    private BackfillListener listener = BackfillListener.none();
 
     /** {@code bound}: the most time the run may take (it then ends unfinished), or null for no bound. */
     public BackfillRun(Backfill backfill, Connection connection, DataSource reconnect, Caller caller, Duration bound) {
@@ -57,6 +59,12 @@ public final class BackfillRun {
         this.checkpoints = new Checkpoints(options.checkpointSchema());
         this.chunks = new Chunks(options.checkpointSchema());
         this.table = Identifiers.qualified(backfill.schema(), backfill.table());
+    }
+
+    /** Told of each committed batch and each wait, on the threads that run them (metrics). */
+    public BackfillRun listener(BackfillListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener);
+        return this;
     }
 
     public BackfillResult execute(boolean dryRun) throws SQLException {
@@ -120,7 +128,7 @@ public final class BackfillRun {
         int batchSize = row.batchSize() == null ? options.initialBatchSize()
                 : Math.max(options.minBatchSize(), Math.min(options.maxBatchSize(), row.batchSize()));
         BatchWalker walker = new BatchWalker(backfill, table, range, checkpoints, connection, reconnect, batchSize, caller.resumeHint(),
-                deadline);
+                deadline).listener(listener);
         try {
             return chunks.exist(connection, backfill.id()) ? parallel(started, row, walker, deadline) : single(started, row, walker, deadline);
         } finally {
@@ -241,7 +249,8 @@ public final class BackfillRun {
         }
         int batchSize = walker.batchSize();
         ParallelRun.Outcome outcome = new ParallelRun(backfill, chunks, reconnect,
-                c -> new BatchWalker(backfill, table, range, checkpoints, c, reconnect, batchSize, caller.resumeHint(), deadline),
+                c -> new BatchWalker(backfill, table, range, checkpoints, c, reconnect, batchSize, caller.resumeHint(), deadline)
+                        .listener(listener),
                 progress, new AtomicLong(before)).run(walker);
         Connection c = walker.connection();
         long[] totals = chunks.totals(c, backfill.id());

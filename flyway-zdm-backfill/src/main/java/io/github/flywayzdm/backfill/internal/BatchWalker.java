@@ -2,6 +2,7 @@ package io.github.flywayzdm.backfill.internal;
 
 import io.github.flywayzdm.backfill.Backfill;
 import io.github.flywayzdm.backfill.BackfillException;
+import io.github.flywayzdm.backfill.BackfillListener;
 import io.github.flywayzdm.backfill.BackfillOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ final class BatchWalker {
     private int batchSize;
     private long retries;
     private KeyOrderPlan keyOrder;
+    private BackfillListener listener = BackfillListener.none();
 
     /** {@code resumeHint}: the one step that resumes the backfill after it stopped, said in every stop message. */
     BatchWalker(Backfill backfill, String table, KeyRange range, Checkpoints checkpoints, Connection connection,
@@ -53,6 +55,12 @@ final class BatchWalker {
         this.batchSize = batchSize;
         this.resumeHint = resumeHint;
         this.deadline = deadline;
+    }
+
+    /** Told of each committed batch and each wait (metrics). */
+    BatchWalker listener(BackfillListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** A bounded run's time is up: start no more batches. */
@@ -222,7 +230,10 @@ final class BatchWalker {
         }
         connection.commit();
         connection.setAutoCommit(true);
-        adapt(System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        int cutTo = batchSize;
+        adapt(took);
+        tell(() -> listener.batchCommitted(backfill.id(), rows, cutTo, Duration.ofNanos(took)));
         return rows;
     }
 
@@ -261,34 +272,60 @@ final class BatchWalker {
     void waitWhilePausedOrUnhealthy(Advance advance) throws SQLException {
         long loggedAt = 0;
         String logged = null;
-        while (true) {
-            Checkpoints.Row row = checkpoints.read(connection, backfill.id());
-            if (row == null || row.status() == CheckpointStatus.CANCELLED) {
-                throw new BackfillException(backfill + " was cancelled; its checkpoint is kept in " + checkpoints.table() + ". " + resumeHint);
+        long waitStarted = System.nanoTime();
+        String firstReason = null;
+        try {
+            while (true) {
+                Optional<String> unhealthy = waitReason();
+                if (unhealthy.isEmpty() || deadline.passed()) {
+                    return;
+                }
+                if (firstReason == null) {
+                    firstReason = unhealthy.get();
+                }
+                // said once, then again every progress interval or when the reason changes: waits can last hours
+                String reason = unhealthy.get().replaceAll("[0-9.]+", "#");
+                if (!reason.equals(logged) || System.nanoTime() - loggedAt > options.progressInterval().toNanos()) {
+                    LOG.info("{}: waiting: {}", backfill, unhealthy.get());
+                    logged = reason;
+                    loggedAt = System.nanoTime();
+                }
+                if (advance != null) {
+                    advance.heartbeat();
+                }
+                sleep(Duration.ofMillis(500));
             }
-            if (row.status() == CheckpointStatus.DONE) {
-                return; // another instance finished: the walk finds its range done
+        } finally {
+            if (firstReason != null) {
+                String told = firstReason;
+                Duration waited = Duration.ofNanos(System.nanoTime() - waitStarted);
+                tell(() -> listener.waited(backfill.id(), told, waited));
             }
-            if (row.status() != CheckpointStatus.RUNNING && row.status() != CheckpointStatus.PAUSED) {
-                throw new StoppedByStatus(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
-                        + "' (another worker failed, or a typo; running, paused and cancelled are the operator's values). " + resumeHint);
-            }
-            Optional<String> unhealthy = row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator")
-                    : options.healthCheck().waitReason(connection);
-            if (unhealthy.isEmpty() || deadline.passed()) {
-                return;
-            }
-            // said once, then again every progress interval or when the reason changes: waits can last hours
-            String reason = unhealthy.get().replaceAll("[0-9.]+", "#");
-            if (!reason.equals(logged) || System.nanoTime() - loggedAt > options.progressInterval().toNanos()) {
-                LOG.info("{}: waiting: {}", backfill, unhealthy.get());
-                logged = reason;
-                loggedAt = System.nanoTime();
-            }
-            if (advance != null) {
-                advance.heartbeat();
-            }
-            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /** Why the backfill must wait now (an operator's pause, the health check), or empty; throws when it must stop. */
+    private Optional<String> waitReason() throws SQLException {
+        Checkpoints.Row row = checkpoints.read(connection, backfill.id());
+        if (row == null || row.status() == CheckpointStatus.CANCELLED) {
+            throw new BackfillException(backfill + " was cancelled; its checkpoint is kept in " + checkpoints.table() + ". " + resumeHint);
+        }
+        if (row.status() == CheckpointStatus.DONE) {
+            return Optional.empty(); // another instance finished: the walk finds its range done
+        }
+        if (row.status() != CheckpointStatus.RUNNING && row.status() != CheckpointStatus.PAUSED) {
+            throw new StoppedByStatus(backfill + " stopped: its status in " + checkpoints.table() + " is '" + row.statusText()
+                    + "' (another worker failed, or a typo; running, paused and cancelled are the operator's values). " + resumeHint);
+        }
+        return row.status() == CheckpointStatus.PAUSED ? Optional.of("paused by an operator") : options.healthCheck().waitReason(connection);
+    }
+
+    /** Metrics never stop a backfill. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("backfill listener failed: {}", e.toString());
         }
     }
 

@@ -45,6 +45,15 @@ public final class RunReport {
         return id;
     }
 
+    public Instant started() {
+        return started;
+    }
+
+    /** Why the run failed outside any one migration, or "". */
+    public synchronized String failure() {
+        return failure;
+    }
+
     /** The run failed outside any one migration's record (a preflight refusal, a Flyway error). */
     public synchronized void failed(String message) {
         failure = message == null ? "" : message;
