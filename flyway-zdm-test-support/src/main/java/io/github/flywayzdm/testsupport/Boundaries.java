@@ -63,9 +63,20 @@ public final class Boundaries {
         ONLY_PUBLIC_LINT_API.check(productionClasses(adapterPackage));
     }
 
-    /** Fails when the packages under {@code root} (each with its subpackages a slice of its own) form a cycle. */
+    /**
+     * Fails when the packages below {@code root} (each package a slice of its own) form a cycle, or when a class of
+     * {@code root}'s internal packages depends on an entry point of the public API, a class of {@code root} itself
+     * that reaches into the internals (the engine may speak the API's value types, never call back into its facade).
+     */
     public static void freeOfPackageCycles(String root) {
-        slices().matching(root + ".(**)").should().beFreeOfCycles().check(productionClasses(root));
+        JavaClasses classes = productionClasses(root);
+        slices().matching(root + ".(**)").should().beFreeOfCycles().check(classes);
+        noClasses().that().resideInAPackage(root + ".internal..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are entry points of " + root + " (use its internals)",
+                        (JavaClass c) -> c.getPackageName().equals(root) && c.getDirectDependenciesFromSelf().stream()
+                                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith(root + ".internal"))))
+                .because("the public API calls the engine, so the engine calling the API's facade is a cycle")
+                .check(classes);
     }
 
     /**
