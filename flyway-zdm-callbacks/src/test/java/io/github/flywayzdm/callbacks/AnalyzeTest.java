@@ -41,7 +41,7 @@ class AnalyzeTest {
         assertThat(application.get(30, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(4).toMillis());
         assertThat(lastAnalyze(db)).isNotNull();
         List<String> notes = callback.lastReport().orElseThrow().migrations().stream()
-                .flatMap(r -> r.notes.stream()).filter(n -> n.startsWith("ANALYZE")).toList();
+                .flatMap(r -> r.notes().stream()).filter(n -> n.startsWith("ANALYZE")).toList();
         assertThat(notes).containsExactly("ANALYZE public.accounts");
     }
 
@@ -70,8 +70,8 @@ class AnalyzeTest {
             holder.rollback();
         }
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().get(0);
-        assertThat(r.outcome).isEqualTo(MigrationRecord.Outcome.SUCCESS);
-        assertThat(r.notes).anyMatch(n -> n.startsWith("ANALYZE public.accounts skipped") && n.contains("lock_timeout"));
+        assertThat(r.outcome()).isEqualTo(MigrationRecord.Outcome.SUCCESS);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("ANALYZE public.accounts skipped") && n.contains("lock_timeout"));
     }
 
     private static long longestQueryMillis(TestDatabase db, AtomicBoolean migrating) {

@@ -51,7 +51,7 @@ class BlockerTest {
 
     private static MigrationRecord record(ZdmCallback callback, String version) {
         List<MigrationRecord> all = callback.lastReport().orElseThrow().migrations();
-        return all.stream().filter(r -> r.version.equals(version)).reduce((a, b) -> b).orElseThrow();
+        return all.stream().filter(r -> r.version().equals(version)).reduce((a, b) -> b).orElseThrow();
     }
 
     @Test
@@ -66,16 +66,16 @@ class BlockerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 
         MigrationRecord r = record(callback, "2");
-        assertThat(r.outcome).isEqualTo(MigrationRecord.Outcome.FAILED);
-        assertThat(r.sqlState).isEqualTo("55P03");
-        assertThat(r.blockers).extracting(Blocker::pid).containsExactly(pid(blocker));
-        Blocker b = r.blockers.get(0);
+        assertThat(r.outcome()).isEqualTo(MigrationRecord.Outcome.FAILED);
+        assertThat(r.sqlState()).isEqualTo("55P03");
+        assertThat(r.blockers()).extracting(Blocker::pid).containsExactly(pid(blocker));
+        Blocker b = r.blockers().get(0);
         assertThat(b.query()).contains("SELECT count(*) FROM accounts /* long report */");
         assertThat(b.applicationName()).isEqualTo("report-job");
         assertThat(b.state()).isEqualTo("idle in transaction");
         assertThat(b.locks()).contains("AccessShareLock on accounts");
-        assertThat(r.waitedFor).contains("AccessExclusiveLock on accounts");
-        assertThat(r.error).contains("pid " + pid(blocker)).contains("long report");
+        assertThat(r.waitedFor()).contains("AccessExclusiveLock on accounts");
+        assertThat(r.error()).contains("pid " + pid(blocker)).contains("long report");
 
         assertThat(m.historyRows("2")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts' "
@@ -94,7 +94,7 @@ class BlockerTest {
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (callback.lastReport().stream().flatMap(rep -> rep.migrations().stream())
-                        .noneMatch(rec -> rec.version.equals("2") && rec.outcome == MigrationRecord.Outcome.FAILED)) {
+                        .noneMatch(rec -> rec.version().equals("2") && rec.outcome() == MigrationRecord.Outcome.FAILED)) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the first attempt never failed");
                     }
@@ -111,8 +111,8 @@ class BlockerTest {
         release.join();
         assertThat(m.historyRows("2")).isOne();
         MigrationRecord r = record(callback, "2");
-        assertThat(r.outcome).isEqualTo(MigrationRecord.Outcome.SUCCESS);
-        assertThat(r.attempt).isGreaterThan(1);
+        assertThat(r.outcome()).isEqualTo(MigrationRecord.Outcome.SUCCESS);
+        assertThat(r.attempt()).isGreaterThan(1);
     }
 
     @Test
@@ -123,7 +123,7 @@ class BlockerTest {
 
         assertThatThrownBy(() -> ZdmMigrate.withRetries(2).initialBackoff(Duration.ofMillis(50)).migrate(m.flyway(callback)))
                 .isInstanceOf(FlywayException.class);
-        assertThat(record(callback, "2").attempt).isEqualTo(2);
+        assertThat(record(callback, "2").attempt()).isEqualTo(2);
         assertThat(m.historyRows("2")).isZero();
     }
 }

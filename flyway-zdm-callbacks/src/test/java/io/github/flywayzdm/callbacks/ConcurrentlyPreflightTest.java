@@ -48,7 +48,7 @@ class ConcurrentlyPreflightTest {
         assertThatThrownBy(() -> m.flyway(callback).migrate()).isInstanceOf(FlywayException.class);
 
         var r = callback.lastReport().orElseThrow().migrations().get(0);
-        assertThat(r.notes).anySatisfy(n -> assertThat(n).contains("INVALID index").contains("users_email_key")
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("INVALID index").contains("users_email_key")
                 .contains("DROP INDEX CONCURRENTLY"));
     }
 

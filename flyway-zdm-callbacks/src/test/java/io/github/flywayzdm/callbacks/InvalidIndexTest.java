@@ -29,8 +29,8 @@ class InvalidIndexTest {
                 .hasMessageContaining("DROP INDEX CONCURRENTLY public.t_code;").hasMessageContaining("flyway repair");
         assertThat(successRows(db)).isZero();
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().get(0);
-        assertThat(r.outcome).isEqualTo(MigrationRecord.Outcome.FAILED);
-        assertThat(r.error).contains("DROP INDEX CONCURRENTLY public.t_code;");
+        assertThat(r.outcome()).isEqualTo(MigrationRecord.Outcome.FAILED);
+        assertThat(r.error()).contains("DROP INDEX CONCURRENTLY public.t_code;");
 
         // the fix as printed: drop, repair, migrate
         db.execute("DROP INDEX CONCURRENTLY public.t_code");
@@ -50,8 +50,8 @@ class InvalidIndexTest {
         assertThat(catchThrowable(() -> m.flyway(callback).migrate())).hasMessageContaining("already exists");
 
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().get(0);
-        assertThat(r.sqlState).isEqualTo("42P07");
-        assertThat(r.error).contains("public.t_code already exists and is INVALID")
+        assertThat(r.sqlState()).isEqualTo("42P07");
+        assertThat(r.error()).contains("public.t_code already exists and is INVALID")
                 .contains("DROP INDEX CONCURRENTLY public.t_code;").contains("flyway repair");
     }
 
@@ -69,7 +69,7 @@ class InvalidIndexTest {
 
         assertThat(t).hasMessageContaining("public.t_code on public.t").hasMessageContaining("INVALID");
         assertThat(successRows(db)).isZero();
-        assertThat(callback.lastReport().orElseThrow().migrations().get(0).transactional).isTrue();
+        assertThat(callback.lastReport().orElseThrow().migrations().get(0).transactional()).isTrue();
     }
 
     @Test

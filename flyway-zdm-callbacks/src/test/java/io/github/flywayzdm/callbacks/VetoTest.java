@@ -28,8 +28,8 @@ class VetoTest {
 
     private static List<Finding> findings(ZdmCallback callback, String version) {
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().stream()
-                .filter(x -> x.version.equals(version)).findFirst().orElseThrow();
-        return r.findings;
+                .filter(x -> x.version().equals(version)).findFirst().orElseThrow();
+        return r.findings();
     }
 
     @Test

@@ -46,9 +46,9 @@ class WatchdogTest {
         assertThat(writerWaitedMs).isBetween(400L, 5_000L);
         assertThat(db.queryLong("SELECT count(*) FROM events")).isOne();
         MigrationRecord r = callback.lastReport().orElseThrow().migrations().get(0);
-        assertThat(r.cancelledByWatchdog).isTrue();
-        assertThat(r.sqlState).isEqualTo("57014");
-        assertThat(r.error).contains("watchdog").contains("INSERT INTO events");
+        assertThat(r.cancelledByWatchdog()).isTrue();
+        assertThat(r.sqlState()).isEqualTo("57014");
+        assertThat(r.error()).contains("watchdog").contains("INSERT INTO events");
         assertThat(m.historyRows("2")).isZero();
     }
 

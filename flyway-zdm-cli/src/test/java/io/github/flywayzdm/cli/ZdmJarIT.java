@@ -105,15 +105,16 @@ class ZdmJarIT {
         String loaded = Files.readString(log);
         assertThat(loaded).contains("io.github.flywayzdm.lint.Linter ")
                 .doesNotContain("io.github.flywayzdm.trace.").doesNotContain("io.zonky.").doesNotContain("org.postgresql.")
-                .doesNotContain("net.sf.jsqlparser.").doesNotContain("picocli.");
+                .doesNotContain("jsqlparser.").doesNotContain("picocli.");
 
         Files.writeString(db.resolve("V2__v.sql"), "CREATE VIEW v AS SELECT id FROM t;\n");
         assertThat(java(List.of("-Xlog:class+load=info:file=" + log), Map.of(), "", "lint", "db").exit()).isZero();
-        assertThat(Files.readString(log)).as("a view needs JSqlParser for its sources").contains("net.sf.jsqlparser.")
+        assertThat(Files.readString(log)).as("a view needs JSqlParser for its sources, the relocated copy only")
+                .contains("io.github.flywayzdm.lint.shaded.jsqlparser.").doesNotContain("net.sf.jsqlparser.")
                 .doesNotContain("io.github.flywayzdm.trace.");
 
         Run version = java(List.of("-Xlog:class+load=info:file=" + log), Map.of(), "", "--version");
         assertThat(version.out()).startsWith("zdm ");
-        assertThat(Files.readString(log)).doesNotContain("io.github.flywayzdm.lint.Linter ").doesNotContain("net.sf.jsqlparser.");
+        assertThat(Files.readString(log)).doesNotContain("io.github.flywayzdm.lint.Linter ").doesNotContain("jsqlparser.");
     }
 }

@@ -94,7 +94,7 @@ class CliJarIT {
             Throwable error = migrate(cl, config(db, migrations(), "io.github.flywayzdm.callbacks.ZdmCallback"));
             assertThat(error).isNotNull();
             assertThat(error.getMessage()).contains("create-index-non-concurrent");
-            assertThat(cl.loadClass("io.github.flywayzdm.shaded.jsqlparser.parser.CCJSqlParserUtil")).isNotNull();
+            assertThat(cl.loadClass("io.github.flywayzdm.lint.shaded.jsqlparser.parser.CCJSqlParserUtil")).isNotNull();
         }
     }
 }

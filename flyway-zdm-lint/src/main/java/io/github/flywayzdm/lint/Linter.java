@@ -2,7 +2,7 @@ package io.github.flywayzdm.lint;
 
 import io.github.flywayzdm.lint.internal.engine.LintEngine;
 import io.github.flywayzdm.lint.internal.rules.Rule;
-import io.github.flywayzdm.lint.internal.rules.RuleCatalogue;
+import io.github.flywayzdm.lint.internal.engine.RuleCatalogue;
 
 import java.util.List;
 import java.util.Optional;

@@ -27,10 +27,10 @@ final class DeferredAnalyze {
             JOIN pg_class c ON c.oid = to_regclass(t.name) JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'm')""";
 
-    private final Map<String, MigrationRecord> tables = new LinkedHashMap<>();
+    private final Map<String, MigrationDraft> tables = new LinkedHashMap<>();
 
     /** Remembers the tables {@code names} (as written in the script) name, resolved on the migration's session. */
-    void collect(Connection migration, Set<String> names, MigrationRecord by) {
+    void collect(Connection migration, Set<String> names, MigrationDraft by) {
         if (names.isEmpty()) {
             return;
         }
@@ -54,7 +54,7 @@ final class DeferredAnalyze {
     void run(Connection c, Duration lockTimeout) {
         Duration wait = lockTimeout.isZero() ? Duration.ofSeconds(3) : lockTimeout;
         String lock = DurationFormat.toSetting(wait);
-        for (Map.Entry<String, MigrationRecord> e : tables.entrySet()) {
+        for (Map.Entry<String, MigrationDraft> e : tables.entrySet()) {
             String table = e.getKey();
             try {
                 c.setAutoCommit(false);

@@ -19,7 +19,7 @@ final class FailureDiagnosis {
      * @param text         the script as read (null for a Java migration or an unreadable script)
      * @param knownInvalid INVALID index names already reported; a leftover found here is added
      */
-    static String describe(MigrationRecord r, SessionMonitor.Watch watch, ScriptAnalysis text, Connection c, Set<String> knownInvalid) {
+    static String describe(MigrationDraft r, SessionMonitor.Watch watch, ScriptAnalysis text, Connection c, Set<String> knownInvalid) {
         String cause = switch (r.sqlState) {
             case "55P03" -> "lock_timeout (" + r.lockTimeout + ") expired";
             case "57014" -> r.cancelledByWatchdog ? "cancelled by the flyway-zdm watchdog" : "statement cancelled (statement_timeout "

@@ -38,7 +38,7 @@ public final class GuardRun implements AutoCloseable {
     private Map<String, String> builtIns;
     private final String[] monitorSettings;
 
-    private MigrationRecord current;
+    private MigrationDraft current;
     private final LockGuard guard;
     /** Only Flyway and flyway-zdm run on the migration's session between two migrations (no other callback). */
     private final boolean onlyFlywayBetween;
@@ -93,7 +93,7 @@ public final class GuardRun implements AutoCloseable {
     public void beforeEach(Context ctx) throws SQLException {
         MigrationInfo info = ctx.getMigrationInfo();
         Connection c = ctx.getConnection();
-        current = new MigrationRecord();
+        current = new MigrationDraft();
         current.version = info.getVersion() == null ? "" : info.getVersion().getVersion();
         current.description = info.getDescription() == null ? "" : info.getDescription();
         current.script = info.getScript() == null ? "" : info.getScript();

@@ -56,7 +56,7 @@ final class IndexValidity {
     }
 
     /** The refusal when a migration Flyway would record as applied leaves an INVALID index. */
-    static String leftInvalid(MigrationRecord r, List<CatalogChecks.InvalidIndex> invalid) {
+    static String leftInvalid(MigrationDraft r, List<CatalogChecks.InvalidIndex> invalid) {
         StringBuilder sb = new StringBuilder("flyway-zdm: ").append(r.label()).append(" ran, but ");
         sb.append(invalid.size() == 1 ? "this index is INVALID" : "these indexes are INVALID");
         sb.append(" (an earlier concurrent build failed or was cancelled, and IF NOT EXISTS skipped the leftover; an "

@@ -45,7 +45,7 @@ final class LockRecorder {
     }
 
     /** Adds what the migration holds and rewrote to its record; Flyway's history table and its indexes are left out. */
-    void finish(Connection c, String historyTable, MigrationRecord record) throws SQLException {
+    void finish(Connection c, String historyTable, MigrationDraft record) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCKS)) {
             ps.setString(1, historyTable);
             ps.setString(2, historyTable);

@@ -3,37 +3,36 @@ package io.github.flywayzdm.callbacks.internal;
 import io.github.flywayzdm.lint.Finding;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** What happened to one migration in a run: the report's row. Filled in by the callback, on Flyway's thread. */
-public final class MigrationRecord {
+/**
+ * What happened to one migration in a run: the report's row, an immutable value built from the guard's
+ * {@link MigrationDraft} when the report is read or written.
+ *
+ * @param locks     with recordLocks: "schema.table Mode" held just before commit
+ * @param rewritten with recordLocks: the relations rewritten
+ */
+public record MigrationRecord(String version, String description, String script, boolean transactional, Instant started,
+                              long durationMillis, Outcome outcome, int attempt, String lockTimeout, String statementTimeout,
+                              List<Finding> findings, List<Blocker> blockers, String waitedFor, long maxQueuedMillis,
+                              boolean cancelledByWatchdog, String sqlState, String error, List<String> notes,
+                              List<String> locks, List<String> rewritten) {
 
     public enum Outcome { SUCCESS, FAILED, REFUSED }
 
-    public String version = "";
-    public String description = "";
-    public String script = "";
-    public boolean transactional;
-    public Instant started = Instant.now();
-    public long durationMillis;
-    public Outcome outcome = Outcome.SUCCESS;
-    public int attempt = 1;
-    public String lockTimeout = "";
-    public String statementTimeout = "";
-    public final List<Finding> findings = new ArrayList<>();
-    public final List<Blocker> blockers = new ArrayList<>();
-    public String waitedFor = "";
-    public long maxQueuedMillis;
-    public boolean cancelledByWatchdog;
-    public String sqlState = "";
-    public String error = "";
-    public final List<String> notes = new ArrayList<>();
-    /** With recordLocks: "schema.table Mode" held just before commit, and the relations rewritten. */
-    public final List<String> locks = new ArrayList<>();
-    public final List<String> rewritten = new ArrayList<>();
+    public MigrationRecord {
+        findings = List.copyOf(findings);
+        blockers = List.copyOf(blockers);
+        notes = List.copyOf(notes);
+        locks = List.copyOf(locks);
+        rewritten = List.copyOf(rewritten);
+    }
 
     public String label() {
+        return label(version, description);
+    }
+
+    static String label(String version, String description) {
         return (version.isEmpty() ? "repeatable" : "V" + version) + " '" + description + "'";
     }
 }

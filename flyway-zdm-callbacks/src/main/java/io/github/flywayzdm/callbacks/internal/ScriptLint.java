@@ -74,7 +74,7 @@ final class ScriptLint {
     }
 
     /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */
-    void check(Connection c, MigrationInfo info, String sql, MigrationRecord current, Map<String, String> builtIns) {
+    void check(Connection c, MigrationInfo info, String sql, MigrationDraft current, Map<String, String> builtIns) {
         sizes.clear();
         LintReport lr = session(c, info, builtIns).lint(new MigrationScript(info.getScript(), sql, current.transactional));
         current.findings.addAll(lr.findings());
@@ -98,7 +98,7 @@ final class ScriptLint {
         LOG.warn("{}", text);
     }
 
-    String describe(MigrationRecord r, List<Finding> failures, boolean enforce) {
+    String describe(MigrationDraft r, List<Finding> failures, boolean enforce) {
         StringBuilder sb = new StringBuilder(enforce ? "flyway-zdm refused migration " : "flyway-zdm (mode warn) runs ").append(r.label()).append(" (")
                 .append(r.script).append("): ").append(failures.size())
                 .append(failures.size() == 1 ? " finding" : " findings").append(" at or above the threshold");

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.callbacks.internal;
 
+import io.github.flywayzdm.lint.FlywayPlaceholders;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -17,15 +18,15 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads a SQL migration's text through Flyway's resolved locations and applies Flyway's placeholders to it. */
+/**
+ * Reads a SQL migration's text through Flyway's resolved locations and has the linter's one reading apply Flyway's
+ * placeholders to it ({@link FlywayPlaceholders}; this class only gathers the values).
+ */
 public final class ScriptSource {
 
     private final Configuration config;
     private Location[] locations; // Flyway builds a new Locations object on every getLocations() call
-    private Pattern placeholder;
 
     public ScriptSource(Configuration config) {
         this.config = config;
@@ -94,14 +95,10 @@ public final class ScriptSource {
         if (!raw.contains(config.getPlaceholderPrefix())) {
             return raw;
         }
-        Map<String, String> values = new HashMap<>();
-        builtIns.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, String> values = new java.util.LinkedHashMap<>(builtIns); // in order: the last of one name ignoring case wins
         values.put("flyway:filename", fileName(script));
-        config.getPlaceholders().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
-        if (placeholder == null) {
-            placeholder = pattern(config.getPlaceholderPrefix(), config.getPlaceholderSuffix());
-        }
-        return replace(raw, placeholder, values);
+        values.putAll(config.getPlaceholders()); // a configured value wins over a built-in, as in Flyway
+        return FlywayPlaceholders.of(values, config.getPlaceholderPrefix(), config.getPlaceholderSuffix()).apply(raw);
     }
 
     /** Flyway's built-in placeholders that are cheap to know. */
@@ -116,21 +113,6 @@ public final class ScriptSource {
         m.put("flyway:timestamp", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         m.put("flyway:workingDirectory", config.getWorkingDirectory() == null ? "" : config.getWorkingDirectory());
         return m;
-    }
-
-    static Pattern pattern(String prefix, String suffix) {
-        return Pattern.compile(Pattern.quote(prefix) + "(.+?)" + Pattern.quote(suffix));
-    }
-
-    static String replace(String sql, Pattern placeholder, Map<String, String> values) {
-        Matcher m = placeholder.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1).toLowerCase(Locale.ROOT));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private Optional<String> read(String script, String physical) {

@@ -64,7 +64,15 @@ class GuardReadingTest {
 
     @Test
     void placeholdersAreCaseInsensitiveAndUnknownOnesStay() {
-        assertThat(ScriptSource.replace("CREATE TABLE ${Schema}.t (${missing} int)", ScriptSource.pattern("${", "}"), Map.of("schema", "app")))
+        assertThat(io.github.flywayzdm.lint.FlywayPlaceholders.of(Map.of("schema", "app"), "${", "}")
+                .apply("CREATE TABLE ${Schema}.t (${missing} int)"))
                 .isEqualTo("CREATE TABLE app.t (${missing} int)");
+        // a configured value wins over a built-in of the same name in another case; other delimiters
+        org.flywaydb.core.api.configuration.Configuration config = org.flywaydb.core.Flyway.configure()
+                .placeholders(Map.of("FLYWAY:USER", "configured")).placeholderPrefix("#[").placeholderSuffix("]").load()
+                .getConfiguration();
+        assertThat(new ScriptSource(config).substitute("SELECT '#[flyway:user]', '#[flyway:filename]', '${x}';", "db/V1__a.sql",
+                Map.of("flyway:user", "built-in")))
+                .isEqualTo("SELECT 'configured', 'V1__a.sql', '${x}';");
     }
 }

@@ -1,11 +1,13 @@
 package io.github.flywayzdm.lint.disguise;
 
+import io.github.flywayzdm.testsupport.disguise.Catalogue;
+import io.github.flywayzdm.testsupport.disguise.Disguise;
+
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -40,12 +42,7 @@ public final class CatalogueAgainstBuild {
                 Object builder = configClass.getMethod("builder").invoke(null);
                 builderClass.getMethod("placeholders", Map.class).invoke(builder, d.placeholders());
                 Object linter = linterClass.getMethod("of", configClass).invoke(null, builderClass.getMethod("build").invoke(builder));
-                Map<String, String> files = new LinkedHashMap<>();
-                files.put("V1__schema.sql", Disguise.SCHEMA);
-                if (!d.setup().isBlank()) {
-                    files.put("V2__setup.sql", d.setup());
-                }
-                files.put("V3__disguise.sql", d.script());
+                Map<String, String> files = d.files();
                 List<Object> scripts = new ArrayList<>();
                 for (Map.Entry<String, String> e : files.entrySet()) {
                     scripts.add(of.invoke(null, e.getKey(), e.getValue()));

@@ -6,12 +6,13 @@ import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.testsupport.TestDatabase;
+import io.github.flywayzdm.testsupport.disguise.Catalogue;
+import io.github.flywayzdm.testsupport.disguise.Disguise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ class DisguisedMigrationsTest {
     void dangerousThroughRealFlywayAndFailedByTheLinter(Disguise d) throws Exception {
         Set<FlywayRun.Seen> seen;
         try (TestDatabase db = TestDatabase.create()) {
-            seen = FlywayRun.migrate(db, files(d), d.table(), d.placeholders());
+            seen = FlywayRun.migrate(db, d.files(), d.table(), d.placeholders());
         }
         assertThat(seen).as("what Flyway running %s did to %s", d.id(), d.table())
                 .containsAnyOf(FlywayRun.Seen.WRITES_BLOCKED, FlywayRun.Seen.REWRITTEN);
@@ -63,7 +64,7 @@ class DisguisedMigrationsTest {
     void theGuardsLintSessionFailsItToo(Disguise d) {
         io.github.flywayzdm.lint.LintSession session = Linter.of(LintConfig.builder().placeholders(d.placeholders()).build()).newSession();
         LintReport report = null;
-        for (Map.Entry<String, String> file : files(d).entrySet()) {
+        for (Map.Entry<String, String> file : d.files().entrySet()) {
             MigrationScript script = MigrationScript.of(file.getKey(), file.getValue());
             if (file.getKey().startsWith("V3")) {
                 report = session.lint(script);
@@ -82,18 +83,8 @@ class DisguisedMigrationsTest {
      */
     static LintReport lint(Disguise d) {
         List<MigrationScript> scripts = new ArrayList<>();
-        files(d).forEach((name, content) -> scripts.add(MigrationScript.of(name, content)));
+        d.files().forEach((name, content) -> scripts.add(MigrationScript.of(name, content)));
         return Linter.of(LintConfig.builder().placeholders(d.placeholders()).build())
                 .lint(scripts, s -> s.path().startsWith("V3"));
-    }
-
-    private static Map<String, String> files(Disguise d) {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("V1__schema.sql", Disguise.SCHEMA);
-        if (!d.setup().isBlank()) {
-            files.put("V2__setup.sql", d.setup());
-        }
-        files.put("V3__disguise.sql", d.script());
-        return files;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * It does NOT recognize {@code REINDEX ... CONCURRENTLY} of an index/table nor {@code DETACH PARTITION CONCURRENTLY}:
  * those stay in the transaction and fail at run time, which the concurrently-in-transaction rule reports.
  */
-public final class FlywayTransactions {
+final class FlywayTransactions {
 
     private static final Set<String> NON_TRANSACTIONAL_KINDS = Set.of("ALTER SYSTEM", "CREATE DATABASE", "DROP DATABASE",
             "CREATE TABLESPACE", "DROP TABLESPACE", "CREATE SUBSCRIPTION", "DROP SUBSCRIPTION", "DISCARD");

@@ -1,6 +1,5 @@
 package io.github.flywayzdm.lint.internal.engine;
 
-import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.RuleInfo;
 
 import java.util.Comparator;
@@ -13,7 +12,7 @@ final class RuleIds {
     }
 
     static Optional<String> closest(String id) {
-        return Linter.rules().stream().map(RuleInfo::id)
+        return RuleCatalogue.infos().stream().map(RuleInfo::id)
                 .min(Comparator.comparingInt(known -> distance(known, id)))
                 .filter(known -> distance(known, id) <= Math.max(3, id.length() / 3));
     }

@@ -111,7 +111,7 @@ final class ScriptCheck {
             }
         }
         if (statements.isEmpty() && split.problems().isEmpty()
-                && !io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration.deliberate(split.comments())) {
+                && !io.github.flywayzdm.lint.internal.rules.tool.ToolRules.deliberatelyEmpty(split.comments())) {
             toolFinding(raw, "empty-migration", 1, 1, "The script has no SQL statement (only blanks or comments)");
         }
         for (SplitProblem p : split.problems()) {
@@ -156,7 +156,7 @@ final class ScriptCheck {
 
     /** Adds a finding of a rule the engine reports itself, unless the configuration disabled that rule. */
     private void toolFinding(List<Finding> sink, String ruleId, int line, int column, String message) {
-        RuleInfo info = io.github.flywayzdm.lint.Linter.rule(ruleId).orElseThrow();
+        RuleInfo info = RuleCatalogue.info(ruleId).orElseThrow();
         config.severityOf(info).ifPresent(severity -> sink.add(
                 new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null)));
     }

@@ -2,7 +2,6 @@ package io.github.flywayzdm.lint.internal.engine;
 
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
-import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.Suppression;
@@ -103,14 +102,14 @@ final class Suppressions {
                     + " gives no reason: write one after a colon, e.g. -- zdm:ignore " + first(d) + ": why it is safe here"));
         }
         for (String id : d.ruleIds()) {
-            if (Linter.rule(id).isEmpty()) {
+            if (RuleCatalogue.info(id).isEmpty()) {
                 out.add(tool("suppression-unknown-rule", d, "Suppression names unknown rule '" + id + "'"
                         + RuleIds.closest(id).map(c -> " (did you mean '" + c + "'?)").orElse("")));
             }
         }
         if (d.ruleIds().isEmpty()) {
             out.add(tool("suppression-unknown-rule", d, "Suppression names no rule: write -- zdm:ignore <rule-id>: <reason>"));
-        } else if (!used && !d.reason().isEmpty() && d.ruleIds().stream().allMatch(id -> Linter.rule(id).isPresent())) {
+        } else if (!used && !d.reason().isEmpty() && d.ruleIds().stream().allMatch(id -> RuleCatalogue.info(id).isPresent())) {
             out.add(tool("unused-suppression", d, "Suppression of " + String.join(", ", d.ruleIds())
                     + " suppressed nothing" + (d.fileWide() ? " in this file" : " on the next statement")));
         }
@@ -123,7 +122,7 @@ final class Suppressions {
     }
 
     private Finding tool(String ruleId, SuppressionDirective d, String message) {
-        RuleInfo info = Linter.rule(ruleId).orElseThrow();
+        RuleInfo info = RuleCatalogue.info(ruleId).orElseThrow();
         Severity severity = config.severityOf(info).orElse(null);
         if (severity == null) {
             return null;

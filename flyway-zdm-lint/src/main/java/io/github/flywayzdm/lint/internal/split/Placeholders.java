@@ -24,9 +24,18 @@ public final class Placeholders {
     private final Map<String, String> values;
     private final String prefix;
     private final String suffix;
+    /** Flyway's own run: names compared ignoring case, no stand-ins, an unknown placeholder left as written. */
+    private final boolean asFlyway;
 
-    private Placeholders(Map<String, String> values, String prefix, String suffix) {
-        this.values = Map.copyOf(values);
+    private Placeholders(Map<String, String> values, String prefix, String suffix, boolean asFlyway) {
+        this.asFlyway = asFlyway;
+        if (asFlyway) {
+            Map<String, String> lower = new java.util.HashMap<>();
+            values.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            this.values = Map.copyOf(lower);
+        } else {
+            this.values = Map.copyOf(values);
+        }
         this.prefix = Objects.requireNonNull(prefix);
         this.suffix = Objects.requireNonNull(suffix);
         if (prefix.isEmpty() || suffix.isEmpty()) {
@@ -39,7 +48,15 @@ public final class Placeholders {
     }
 
     public static Placeholders of(Map<String, String> values, String prefix, String suffix) {
-        return new Placeholders(values, prefix, suffix);
+        return new Placeholders(values, prefix, suffix, false);
+    }
+
+    /**
+     * The values a Flyway run really has (configured plus built-ins): a name is matched ignoring case as Flyway's
+     * configuration keys are, and a placeholder without a value is left as written (Flyway refuses it itself).
+     */
+    public static Placeholders ofFlywayRun(Map<String, String> values, String prefix, String suffix) {
+        return new Placeholders(values, prefix, suffix, true);
     }
 
     public String apply(String sql) {
@@ -100,6 +117,10 @@ public final class Placeholders {
     }
 
     private String valueOf(String name) {
+        if (asFlyway) {
+            String value = values.get(name.toLowerCase(java.util.Locale.ROOT));
+            return value != null ? value : prefix + name + suffix;
+        }
         String value = values.get(name);
         if (value != null) {
             return value;

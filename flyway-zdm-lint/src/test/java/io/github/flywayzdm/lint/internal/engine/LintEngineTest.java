@@ -10,7 +10,6 @@ import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.rules.Rule;
-import io.github.flywayzdm.lint.internal.rules.RuleCatalogue;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.internal.rules;
 
+import io.github.flywayzdm.lint.internal.engine.RuleCatalogue;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.RuleInfo;

@@ -10,9 +10,9 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
 /** A type change that is not a plain widening can break code still running against the old type. */
-public final class ChangeColumnTypeCompat extends BaseRule {
+final class ChangeColumnTypeCompat extends BaseRule {
 
-    public ChangeColumnTypeCompat() {
+    ChangeColumnTypeCompat() {
         super("change-column-type-compat", Severity.WARNING, Category.COMPATIBILITY,
                 "Type change of an existing column that is not a plain widening",
                 "Code of the previous release still reads and writes the column with the old type in mind: narrowing "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DROP COLUMN of an existing table */
-public final class DropColumn extends BaseRule {
+final class DropColumn extends BaseRule {
 
-    public DropColumn() {
+    DropColumn() {
         super("drop-column", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP COLUMN of an existing table",
                 "Running application instances (and ORMs that select every mapped column) fail as soon as the column is gone; the data is lost.",

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DROP DATABASE in a migration. */
-public final class DropDatabase extends BaseRule {
+final class DropDatabase extends BaseRule {
 
-    public DropDatabase() {
+    DropDatabase() {
         super("drop-database", Severity.ERROR, Category.COMPATIBILITY,
                 "DROP DATABASE",
                 "Dropping a database destroys all of its schemas and data, and fails while anyone is connected to it (or, "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A NOT NULL column that loses its DEFAULT: INSERTs that omit it (the previous release's) fail. */
-public final class DropDefaultOfRequiredColumn extends BaseRule {
+final class DropDefaultOfRequiredColumn extends BaseRule {
 
-    public DropDefaultOfRequiredColumn() {
+    DropDefaultOfRequiredColumn() {
         super("drop-default-of-required-column", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER COLUMN ... DROP DEFAULT on a NOT NULL column of an existing table",
                 "The usual 'ADD COLUMN c ... DEFAULT x NOT NULL, then DROP DEFAULT' leaves a required column without a "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DROP NOT NULL on an existing column */
-public final class DropNotNull extends BaseRule {
+final class DropNotNull extends BaseRule {
 
-    public DropNotNull() {
+    DropNotNull() {
         super("drop-not-null", Severity.INFO, Category.COMPATIBILITY,
                 "DROP NOT NULL on an existing column",
                 "Catalog-only and quick, but code that assumes the column is never NULL may break once NULLs appear.",

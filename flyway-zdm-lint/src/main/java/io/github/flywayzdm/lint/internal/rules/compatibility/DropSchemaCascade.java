@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DROP SCHEMA ... CASCADE drops every object in the schema, named nowhere in the migration. */
-public final class DropSchemaCascade extends BaseRule {
+final class DropSchemaCascade extends BaseRule {
 
-    public DropSchemaCascade() {
+    DropSchemaCascade() {
         super("drop-schema-cascade", Severity.ERROR, Category.COMPATIBILITY,
                 "DROP SCHEMA ... CASCADE",
                 "CASCADE drops every table, view, function and type in the schema, and everything elsewhere that depends "

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** Dropping a table breaks running code that still uses it, and locks the tables its foreign keys reference. */
-public final class DropTable extends BaseRule {
+final class DropTable extends BaseRule {
 
-    public DropTable() {
+    DropTable() {
         super("drop-table", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP TABLE of an existing table",
                 "Running application instances that still use the table fail at once; the data is gone. DROP TABLE also "

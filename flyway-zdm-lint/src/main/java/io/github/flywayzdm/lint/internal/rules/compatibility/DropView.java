@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Dropping a view that running code may query breaks those queries. */
-public final class DropView extends BaseRule {
+final class DropView extends BaseRule {
 
-    public DropView() {
+    DropView() {
         super("drop-view", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP VIEW / DROP MATERIALIZED VIEW of an existing view",
                 "Application instances still running the previous release query the view and fail as soon as it is gone "

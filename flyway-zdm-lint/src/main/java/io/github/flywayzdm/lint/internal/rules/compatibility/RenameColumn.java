@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** RENAME COLUMN of an existing table */
-public final class RenameColumn extends BaseRule {
+final class RenameColumn extends BaseRule {
 
-    public RenameColumn() {
+    RenameColumn() {
         super("rename-column", Severity.WARNING, Category.COMPATIBILITY,
                 "RENAME COLUMN of an existing table",
                 "Application instances still running the previous release use the old name: their queries fail from the moment the rename commits until they are replaced.",

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Running code still writes and compares the old label of a renamed enum value. */
-public final class RenameEnumValue extends BaseRule {
+final class RenameEnumValue extends BaseRule {
 
-    public RenameEnumValue() {
+    RenameEnumValue() {
         super("rename-enum-value", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER TYPE ... RENAME VALUE",
                 "The previous release still writes the old label: its INSERTs and UPDATEs fail with 'invalid input value "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Renaming a schema breaks every query that names it, and every search_path that lists it. */
-public final class RenameSchema extends BaseRule {
+final class RenameSchema extends BaseRule {
 
-    public RenameSchema() {
+    RenameSchema() {
         super("rename-schema", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER SCHEMA ... RENAME",
                 "Running code that qualifies names with the schema, and every role or connection whose search_path lists "

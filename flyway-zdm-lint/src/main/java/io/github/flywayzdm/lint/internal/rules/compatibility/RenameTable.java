@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Renaming a table breaks running code, unless a view keeps the old name alive. */
-public final class RenameTable extends BaseRule {
+final class RenameTable extends BaseRule {
 
-    public RenameTable() {
+    RenameTable() {
         super("rename-table", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER TABLE ... RENAME TO of an existing table",
                 "Application instances still running the previous release query the old name and fail until replaced.",

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** TRUNCATE empties a live table under ACCESS EXCLUSIVE; with CASCADE every referencing table too. */
-public final class TruncateTable extends BaseRule {
+final class TruncateTable extends BaseRule {
 
-    public TruncateTable() {
+    TruncateTable() {
         super("truncate-table", Severity.ERROR, Category.COMPATIBILITY,
                 "TRUNCATE of an existing table",
                 "TRUNCATE deletes every row at once and takes ACCESS EXCLUSIVE (no reads, no writes) until the migration "

@@ -4,9 +4,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** A char(n) column */
-public final class BanCharType extends ColumnTypeRule {
+final class BanCharType extends ColumnTypeRule {
 
-    public BanCharType() {
+    BanCharType() {
         super("ban-char-type",
                 "A char(n) column",
                 "char(n) pads values with spaces, which surprises comparisons and clients, and is no faster than text.",

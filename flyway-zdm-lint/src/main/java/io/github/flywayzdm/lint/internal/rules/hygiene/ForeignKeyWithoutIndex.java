@@ -12,9 +12,9 @@ import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 import java.util.List;
 
 /** A foreign key without an index on its columns: deletes on the parent scan the child table. */
-public final class ForeignKeyWithoutIndex extends BaseRule {
+final class ForeignKeyWithoutIndex extends BaseRule {
 
-    public ForeignKeyWithoutIndex() {
+    ForeignKeyWithoutIndex() {
         super("foreign-key-without-index", Severity.INFO, Category.HYGIENE,
                 "A foreign key whose columns have no index",
                 "Every DELETE or key UPDATE on the referenced table scans the referencing table to check the constraint, "

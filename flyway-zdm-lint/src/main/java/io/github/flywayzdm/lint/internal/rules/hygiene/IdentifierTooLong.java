@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** PostgreSQL silently truncates names longer than 63 bytes (NAMEDATALEN - 1). */
-public final class IdentifierTooLong extends BaseRule {
+final class IdentifierTooLong extends BaseRule {
 
     static final int MAX_BYTES = 63;
 
-    public IdentifierTooLong() {
+    IdentifierTooLong() {
         super("identifier-too-long", Severity.WARNING, Category.HYGIENE,
                 "A table, column, index, constraint or view name longer than 63 bytes",
                 "PostgreSQL truncates identifiers to 63 bytes with only a NOTICE: the object gets a different name than the "

@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 
 /** json has no equality operator and is re-parsed on every access: prefer jsonb. */
-public final class JsonColumn extends BaseRule {
+final class JsonColumn extends BaseRule {
 
-    public JsonColumn() {
+    JsonColumn() {
         super("json-column", Severity.INFO, Category.HYGIENE,
                 "A json column (prefer jsonb)",
                 "json stores text and re-parses it on every access; it has no equality operator, so DISTINCT, UNION, "

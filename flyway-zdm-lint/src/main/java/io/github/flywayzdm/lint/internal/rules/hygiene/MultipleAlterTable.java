@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Several ACCESS EXCLUSIVE ALTER TABLE statements on one table where one statement would take the lock once. */
-public final class MultipleAlterTable extends BaseRule {
+final class MultipleAlterTable extends BaseRule {
 
-    public MultipleAlterTable() {
+    MultipleAlterTable() {
         super("multiple-alter-table", Severity.INFO, Category.HYGIENE,
                 "Several ALTER TABLE statements on the same existing table in one migration",
                 "Each ALTER TABLE queues for ACCESS EXCLUSIVE on its own: every extra statement is another wait behind "

@@ -17,9 +17,9 @@ import java.util.Optional;
  * A 32/16-bit column fed by a sequence, or referencing a bigint key: it overflows when the numbers do. Only columns
  * whose values provably come from a counter (serial, identity, nextval) or from a bigint key are flagged, not every int.
  */
-public final class PreferBigintColumn extends BaseRule {
+final class PreferBigintColumn extends BaseRule {
 
-    public PreferBigintColumn() {
+    PreferBigintColumn() {
         super("prefer-bigint-column", Severity.WARNING, Category.HYGIENE,
                 "An integer/smallint column fed by a sequence (serial, identity, nextval) or referencing a bigint key",
                 "A counter-fed int column fails with 'integer out of range' at 2,147,483,647 (smallint at 32,767); a "

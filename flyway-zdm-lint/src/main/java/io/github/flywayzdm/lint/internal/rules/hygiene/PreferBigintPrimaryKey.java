@@ -4,9 +4,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** An integer/smallint/serial primary key (prefer bigint identity) */
-public final class PreferBigintPrimaryKey extends ColumnTypeRule {
+final class PreferBigintPrimaryKey extends ColumnTypeRule {
 
-    public PreferBigintPrimaryKey() {
+    PreferBigintPrimaryKey() {
         super("prefer-bigint-primary-key",
                 "An integer/smallint/serial primary key (prefer bigint identity)",
                 "A 32-bit key runs out at 2.1 billion; widening it later rewrites the table and every referencing foreign key.",

@@ -4,9 +4,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** serial/bigserial where an identity column would do. */
-public final class PreferIdentity extends ColumnTypeRule {
+final class PreferIdentity extends ColumnTypeRule {
 
-    public PreferIdentity() {
+    PreferIdentity() {
         super("prefer-identity",
                 "A serial/bigserial/smallserial column (prefer GENERATED ... AS IDENTITY)",
                 "serial creates a separately owned sequence with its own grants: a role needs USAGE on it to insert, dumps "

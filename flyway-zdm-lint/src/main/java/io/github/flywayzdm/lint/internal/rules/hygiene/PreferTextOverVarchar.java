@@ -4,9 +4,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** A varchar(n) column (prefer text, with a CHECK if a limit matters) */
-public final class PreferTextOverVarchar extends ColumnTypeRule {
+final class PreferTextOverVarchar extends ColumnTypeRule {
 
-    public PreferTextOverVarchar() {
+    PreferTextOverVarchar() {
         super("prefer-text-over-varchar",
                 "A varchar(n) column (prefer text, with a CHECK if a limit matters)",
                 "varchar(n) and text are stored the same way; a length limit baked into the type makes later changes awkward (shrinking it rewrites the table).",

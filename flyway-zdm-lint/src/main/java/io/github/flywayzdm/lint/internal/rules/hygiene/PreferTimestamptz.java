@@ -4,9 +4,9 @@ import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** A timestamp without time zone column (prefer timestamptz) */
-public final class PreferTimestamptz extends ColumnTypeRule {
+final class PreferTimestamptz extends ColumnTypeRule {
 
-    public PreferTimestamptz() {
+    PreferTimestamptz() {
         super("prefer-timestamptz",
                 "A timestamp without time zone column (prefer timestamptz)",
                 "timestamp without time zone stores wall-clock values with no zone: values written from servers in different zones (or across DST changes) cannot be compared.",

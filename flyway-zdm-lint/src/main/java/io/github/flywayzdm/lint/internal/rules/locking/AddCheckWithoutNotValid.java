@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A CHECK constraint added without NOT VALID scans the table under ACCESS EXCLUSIVE. */
-public final class AddCheckWithoutNotValid extends BaseRule {
+final class AddCheckWithoutNotValid extends BaseRule {
 
-    public AddCheckWithoutNotValid() {
+    AddCheckWithoutNotValid() {
         super("add-check-without-not-valid", Severity.ERROR, Category.LOCKING,
                 "ADD CONSTRAINT ... CHECK without NOT VALID on an existing table",
                 "Adding a CHECK validates every existing row while holding ACCESS EXCLUSIVE: no reads or writes for the "

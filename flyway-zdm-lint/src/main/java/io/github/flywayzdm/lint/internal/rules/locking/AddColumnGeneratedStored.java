@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A STORED generated column is computed for every row: a rewrite. */
-public final class AddColumnGeneratedStored extends BaseRule {
+final class AddColumnGeneratedStored extends BaseRule {
 
-    public AddColumnGeneratedStored() {
+    AddColumnGeneratedStored() {
         super("add-column-generated-stored", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN ... GENERATED ALWAYS AS (...) STORED on an existing table",
                 "A stored generated column is computed and written for every existing row: the table is rewritten "

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** UNIQUE / PRIMARY KEY / CHECK written on the new column are built or checked at once under ACCESS EXCLUSIVE. */
-public final class AddColumnInlineConstraint extends BaseRule {
+final class AddColumnInlineConstraint extends BaseRule {
 
-    public AddColumnInlineConstraint() {
+    AddColumnInlineConstraint() {
         super("add-column-inline-constraint", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN with an inline UNIQUE, PRIMARY KEY or CHECK on an existing table",
                 "An inline UNIQUE or PRIMARY KEY builds an index under ACCESS EXCLUSIVE (a full scan even when the new "

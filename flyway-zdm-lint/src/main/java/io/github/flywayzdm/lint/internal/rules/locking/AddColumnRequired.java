@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** NOT NULL without a DEFAULT fails on a table that has rows, and breaks old INSERTs that omit the column. */
-public final class AddColumnRequired extends BaseRule {
+final class AddColumnRequired extends BaseRule {
 
-    public AddColumnRequired() {
+    AddColumnRequired() {
         super("add-column-required", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN ... NOT NULL without a DEFAULT on an existing table",
                 "Existing rows would hold NULL, so PostgreSQL rejects the statement on any non-empty table (after "

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A serial or identity column is filled for every existing row: a rewrite. */
-public final class AddColumnSerialIdentity extends BaseRule {
+final class AddColumnSerialIdentity extends BaseRule {
 
-    public AddColumnSerialIdentity() {
+    AddColumnSerialIdentity() {
         super("add-column-serial-identity", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN serial/bigserial/identity on an existing table",
                 "serial and GENERATED ... AS IDENTITY columns draw a sequence value for every existing row, so "

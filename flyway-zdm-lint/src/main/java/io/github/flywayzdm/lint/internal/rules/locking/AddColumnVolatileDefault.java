@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.Volatility;
 
 /** ADD COLUMN with a volatile DEFAULT must compute a value per row: a full rewrite under ACCESS EXCLUSIVE. */
-public final class AddColumnVolatileDefault extends BaseRule {
+final class AddColumnVolatileDefault extends BaseRule {
 
-    public AddColumnVolatileDefault() {
+    AddColumnVolatileDefault() {
         super("add-column-volatile-default", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN with a volatile DEFAULT (gen_random_uuid(), random(), clock_timestamp(), nextval(), ...)",
                 "Since PostgreSQL 11 a non-volatile default is stored once in the catalog, but a volatile one is "

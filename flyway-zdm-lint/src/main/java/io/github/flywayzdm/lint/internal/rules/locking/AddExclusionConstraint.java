@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** EXCLUDE constraints have no online path: built under ACCESS EXCLUSIVE, no NOT VALID, no USING INDEX. */
-public final class AddExclusionConstraint extends BaseRule {
+final class AddExclusionConstraint extends BaseRule {
 
-    public AddExclusionConstraint() {
+    AddExclusionConstraint() {
         super("add-exclusion-constraint", Severity.ERROR, Category.LOCKING,
                 "ADD CONSTRAINT ... EXCLUDE on an existing table",
                 "An exclusion constraint builds its index and checks every row under ACCESS EXCLUSIVE; PostgreSQL offers "

@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A foreign key added without NOT VALID blocks writes on both tables while it checks every row. */
-public final class AddForeignKeyWithoutNotValid extends BaseRule {
+final class AddForeignKeyWithoutNotValid extends BaseRule {
 
-    public AddForeignKeyWithoutNotValid() {
+    AddForeignKeyWithoutNotValid() {
         super("add-foreign-key-without-not-valid", Severity.ERROR, Category.LOCKING,
                 "ADD FOREIGN KEY without NOT VALID on an existing table",
                 "Adding a foreign key takes SHARE ROW EXCLUSIVE on the table and on the referenced table, then checks "

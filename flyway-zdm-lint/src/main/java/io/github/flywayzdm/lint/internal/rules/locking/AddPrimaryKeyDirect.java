@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ADD PRIMARY KEY builds an index (and may scan for NULLs) under ACCESS EXCLUSIVE. */
-public final class AddPrimaryKeyDirect extends BaseRule {
+final class AddPrimaryKeyDirect extends BaseRule {
 
-    public AddPrimaryKeyDirect() {
+    AddPrimaryKeyDirect() {
         super("add-primary-key-direct", Severity.ERROR, Category.LOCKING,
                 "ADD PRIMARY KEY built directly on an existing table",
                 "The primary key's unique index is built, and nullable columns are scanned for NULLs, all under ACCESS "

@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ADD UNIQUE builds its index under ACCESS EXCLUSIVE. */
-public final class AddUniqueConstraintDirect extends BaseRule {
+final class AddUniqueConstraintDirect extends BaseRule {
 
-    public AddUniqueConstraintDirect() {
+    AddUniqueConstraintDirect() {
         super("add-unique-constraint-direct", Severity.ERROR, Category.LOCKING,
                 "ADD CONSTRAINT ... UNIQUE built directly on an existing table",
                 "The unique index is built while ACCESS EXCLUSIVE blocks all reads and writes. NOT VALID does not exist "

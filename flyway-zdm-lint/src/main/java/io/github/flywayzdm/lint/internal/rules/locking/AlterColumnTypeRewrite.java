@@ -11,9 +11,9 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
 /** A type change that is not binary-coercible rewrites the table and every index under ACCESS EXCLUSIVE. */
-public final class AlterColumnTypeRewrite extends BaseRule {
+final class AlterColumnTypeRewrite extends BaseRule {
 
-    public AlterColumnTypeRewrite() {
+    AlterColumnTypeRewrite() {
         super("alter-column-type-rewrite", Severity.ERROR, Category.LOCKING,
                 "ALTER COLUMN ... TYPE that rewrites the table",
                 "Unless the old type is binary-coercible to the new one, PostgreSQL rewrites the table and rebuilds all "

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * A type change that does not rewrite the table still reads all of it under ACCESS EXCLUSIVE when it re-checks the
  * column's validated CHECK constraints, or rebuilds its indexes (text ↔ citext changes the operator class).
  */
-public final class AlterColumnTypeScan extends BaseRule {
+final class AlterColumnTypeScan extends BaseRule {
 
-    public AlterColumnTypeScan() {
+    AlterColumnTypeScan() {
         super("alter-column-type-scan", Severity.ERROR, Category.LOCKING,
                 "ALTER COLUMN ... TYPE without a rewrite that still scans the table (CHECK re-validation, index rebuild)",
                 "Even a binary-coercible change (varchar(n)→text, varchar(n)→varchar(m>n)) makes PostgreSQL drop and re-add "

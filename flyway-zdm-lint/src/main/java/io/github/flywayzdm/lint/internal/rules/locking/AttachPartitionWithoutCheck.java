@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 /** ATTACH PARTITION scans the partition to prove its bound unless a validated CHECK already implies it. */
-public final class AttachPartitionWithoutCheck extends BaseRule {
+final class AttachPartitionWithoutCheck extends BaseRule {
 
-    public AttachPartitionWithoutCheck() {
+    AttachPartitionWithoutCheck() {
         super("attach-partition-without-check", Severity.WARNING, Category.LOCKING,
                 "ATTACH PARTITION of an existing table without a validated CHECK matching the bound",
                 "PostgreSQL scans the partition to prove every row fits the partition bound, holding ACCESS EXCLUSIVE on "

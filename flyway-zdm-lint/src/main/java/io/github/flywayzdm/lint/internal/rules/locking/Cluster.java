@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** CLUSTER */
-public final class Cluster extends BaseRule {
+final class Cluster extends BaseRule {
 
-    public Cluster() {
+    Cluster() {
         super("cluster", Severity.ERROR, Category.LOCKING,
                 "CLUSTER",
                 "CLUSTER rewrites the table in index order while ACCESS EXCLUSIVE blocks all reads and writes.",

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** CREATE INDEX CONCURRENTLY is not supported on a partitioned parent. */
-public final class ConcurrentIndexOnPartitioned extends BaseRule {
+final class ConcurrentIndexOnPartitioned extends BaseRule {
 
-    public ConcurrentIndexOnPartitioned() {
+    ConcurrentIndexOnPartitioned() {
         super("concurrent-index-on-partitioned", Severity.ERROR, Category.LOCKING,
                 "CREATE INDEX CONCURRENTLY on a partitioned table",
                 "PostgreSQL rejects CONCURRENTLY on a partitioned parent, and the non-concurrent form locks every partition.",

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** CONCURRENTLY index build or reindex when the target is PostgreSQL 14 */
-public final class ConcurrentIndexPg14Corruption extends BaseRule {
+final class ConcurrentIndexPg14Corruption extends BaseRule {
 
-    public ConcurrentIndexPg14Corruption() {
+    ConcurrentIndexPg14Corruption() {
         super("concurrent-index-pg14-corruption", Severity.WARNING, Category.LOCKING,
                 "CONCURRENTLY index build or reindex when the target is PostgreSQL 14",
                 "PostgreSQL 14.0 to 14.3 can silently corrupt indexes built or rebuilt with CONCURRENTLY (fixed in 14.4).",

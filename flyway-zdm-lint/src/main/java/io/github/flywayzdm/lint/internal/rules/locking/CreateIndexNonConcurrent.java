@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** CREATE INDEX without CONCURRENTLY holds SHARE on the table for the whole build: every write waits. */
-public final class CreateIndexNonConcurrent extends BaseRule {
+final class CreateIndexNonConcurrent extends BaseRule {
 
-    public CreateIndexNonConcurrent() {
+    CreateIndexNonConcurrent() {
         super("create-index-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "CREATE INDEX without CONCURRENTLY on an existing table",
                 "CREATE INDEX takes a SHARE lock on the table for the whole build (a full scan and sort): INSERT, UPDATE "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DETACH PARTITION without CONCURRENTLY */
-public final class DetachPartitionNonConcurrent extends BaseRule {
+final class DetachPartitionNonConcurrent extends BaseRule {
 
-    public DetachPartitionNonConcurrent() {
+    DetachPartitionNonConcurrent() {
         super("detach-partition-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "DETACH PARTITION without CONCURRENTLY",
                 "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition: queries on the whole partitioned table wait.",

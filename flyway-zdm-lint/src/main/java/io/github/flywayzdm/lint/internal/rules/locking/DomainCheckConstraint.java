@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ALTER DOMAIN ADD CONSTRAINT checks every column of that domain in every table, under SHARE locks. */
-public final class DomainCheckConstraint extends BaseRule {
+final class DomainCheckConstraint extends BaseRule {
 
-    public DomainCheckConstraint() {
+    DomainCheckConstraint() {
         super("domain-check-constraint", Severity.WARNING, Category.LOCKING,
                 "ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID (or a CHECK on a new domain)",
                 "Adding a constraint to a domain scans every table that uses the domain, holding SHARE on each: writes to "

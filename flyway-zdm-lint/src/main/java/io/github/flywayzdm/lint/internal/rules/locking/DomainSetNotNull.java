@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ALTER DOMAIN ... SET NOT NULL checks every column of the domain in every table, under SHARE locks. */
-public final class DomainSetNotNull extends BaseRule {
+final class DomainSetNotNull extends BaseRule {
 
-    public DomainSetNotNull() {
+    DomainSetNotNull() {
         super("domain-set-not-null", Severity.WARNING, Category.LOCKING,
                 "ALTER DOMAIN ... SET NOT NULL",
                 "PostgreSQL reads every table that has a column of the domain to prove no NULL is stored, holding SHARE "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ALTER DOMAIN ... VALIDATE CONSTRAINT scans every table using the domain, and (unlike a table's) blocks their writes. */
-public final class DomainValidateConstraint extends BaseRule {
+final class DomainValidateConstraint extends BaseRule {
 
-    public DomainValidateConstraint() {
+    DomainValidateConstraint() {
         super("domain-validate-constraint", Severity.WARNING, Category.LOCKING,
                 "ALTER DOMAIN ... VALIDATE CONSTRAINT",
                 "Unlike ALTER TABLE ... VALIDATE CONSTRAINT, validating a domain constraint holds SHARE on every table that "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** DROP INDEX takes ACCESS EXCLUSIVE on the index's table. */
-public final class DropIndexNonConcurrent extends BaseRule {
+final class DropIndexNonConcurrent extends BaseRule {
 
-    public DropIndexNonConcurrent() {
+    DropIndexNonConcurrent() {
         super("drop-index-non-concurrent", Severity.WARNING, Category.LOCKING,
                 "DROP INDEX without CONCURRENTLY",
                 "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table the index belongs to. The drop itself is quick, "

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.LockLevels;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Explicit LOCK TABLE in a migration */
-public final class LockTable extends BaseRule {
+final class LockTable extends BaseRule {
 
-    public LockTable() {
+    LockTable() {
         super("lock-table", Severity.ERROR, Category.LOCKING,
                 "Explicit LOCK TABLE in a write-blocking mode in a migration",
                 "LOCK TABLE (ACCESS EXCLUSIVE unless another mode is named) holds the lock until the migration's transaction ends, blocking traffic for everything that follows it.",

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 
 /** A blocking DDL without lock_timeout queues behind long transactions, and all traffic queues behind it. */
-public final class MissingLockTimeout extends BaseRule {
+final class MissingLockTimeout extends BaseRule {
 
-    public MissingLockTimeout() {
+    MissingLockTimeout() {
         super("missing-lock-timeout", Severity.WARNING, Category.LOCKING,
                 "A migration takes a write-blocking lock on an existing table without lock_timeout (reported once per migration)",
                 "Even an instant ALTER must wait for its lock behind any running transaction; while it waits, every query "

@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** Long work (index builds, validations, rewrites, data changes) with no statement_timeout: nothing bounds it. */
-public final class MissingStatementTimeout extends BaseRule {
+final class MissingStatementTimeout extends BaseRule {
 
-    public MissingStatementTimeout() {
+    MissingStatementTimeout() {
         super("missing-statement-timeout", Severity.INFO, Category.LOCKING,
                 "A migration with long work on an existing table (unbounded data change, refresh, INSERT ... SELECT) sets "
                         + "no statement_timeout (reported once per migration)",

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** PRIMARY KEY USING INDEX on nullable columns runs an implicit SET NOT NULL: a full scan under ACCESS EXCLUSIVE. */
-public final class PrimaryKeyUsingIndexNullable extends BaseRule {
+final class PrimaryKeyUsingIndexNullable extends BaseRule {
 
-    public PrimaryKeyUsingIndexNullable() {
+    PrimaryKeyUsingIndexNullable() {
         super("primary-key-using-index-nullable", Severity.ERROR, Category.LOCKING,
                 "ADD PRIMARY KEY USING INDEX on nullable column(s)",
                 "A primary key needs NOT NULL columns; for a nullable one PostgreSQL runs an implicit SET NOT NULL, which "

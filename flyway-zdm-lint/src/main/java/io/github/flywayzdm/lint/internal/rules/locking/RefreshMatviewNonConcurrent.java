@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** REFRESH MATERIALIZED VIEW without CONCURRENTLY */
-public final class RefreshMatviewNonConcurrent extends BaseRule {
+final class RefreshMatviewNonConcurrent extends BaseRule {
 
-    public RefreshMatviewNonConcurrent() {
+    RefreshMatviewNonConcurrent() {
         super("refresh-matview-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "REFRESH MATERIALIZED VIEW without CONCURRENTLY",
                 "A plain refresh holds ACCESS EXCLUSIVE on the view while its query runs: every read of the view waits.",

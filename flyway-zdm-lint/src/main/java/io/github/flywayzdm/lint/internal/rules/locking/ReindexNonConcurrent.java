@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** REINDEX without CONCURRENTLY blocks writes, and reads that would use the index. */
-public final class ReindexNonConcurrent extends BaseRule {
+final class ReindexNonConcurrent extends BaseRule {
 
-    public ReindexNonConcurrent() {
+    ReindexNonConcurrent() {
         super("reindex-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "REINDEX without CONCURRENTLY",
                 "REINDEX takes SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that would "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table */
-public final class SetLoggedUnlogged extends BaseRule {
+final class SetLoggedUnlogged extends BaseRule {
 
-    public SetLoggedUnlogged() {
+    SetLoggedUnlogged() {
         super("set-logged-unlogged", Severity.ERROR, Category.LOCKING,
                 "ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table",
                 "Switching between logged and unlogged rewrites the table (and SET LOGGED writes all of it to WAL) under ACCESS EXCLUSIVE.",

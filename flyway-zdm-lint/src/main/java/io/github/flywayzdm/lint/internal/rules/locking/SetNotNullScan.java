@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a validated CHECK already proves it (PG 12+). */
-public final class SetNotNullScan extends BaseRule {
+final class SetNotNullScan extends BaseRule {
 
-    public SetNotNullScan() {
+    SetNotNullScan() {
         super("set-not-null-scan", Severity.ERROR, Category.LOCKING,
                 "ALTER COLUMN ... SET NOT NULL that scans the table",
                 "SET NOT NULL reads every row to prove there is no NULL, holding ACCESS EXCLUSIVE (no reads, no writes) "

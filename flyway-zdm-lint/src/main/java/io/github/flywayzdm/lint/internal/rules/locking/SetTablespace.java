@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** ALTER TABLE ... SET TABLESPACE on an existing table */
-public final class SetTablespace extends BaseRule {
+final class SetTablespace extends BaseRule {
 
-    public SetTablespace() {
+    SetTablespace() {
         super("set-tablespace", Severity.ERROR, Category.LOCKING,
                 "ALTER TABLE ... SET TABLESPACE on an existing table",
                 "Moving a table to another tablespace copies every block while ACCESS EXCLUSIVE blocks all reads and writes.",

@@ -11,9 +11,9 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 
 /** In one transaction, an ACCESS EXCLUSIVE lock is held through every statement that follows it. */
-public final class StatementsAfterAccessExclusive extends BaseRule {
+final class StatementsAfterAccessExclusive extends BaseRule {
 
-    public StatementsAfterAccessExclusive() {
+    StatementsAfterAccessExclusive() {
         super("statements-after-access-exclusive", Severity.WARNING, Category.LOCKING,
                 "Slow work (UPDATE/DELETE, an index build, a validation) after an ACCESS EXCLUSIVE lock in the same transaction",
                 "Locks are released only at commit. Once a statement takes ACCESS EXCLUSIVE on an existing table, the "

@@ -18,9 +18,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
  * WHERE can touch: equality on every column of a primary key or unique key (known from the replayed schema) pins a row
  * or a few, and a subquery bounded by LIMIT is one bounded batch; neither is reported.
  */
-public final class UnbatchedDataChange extends BaseRule {
+final class UnbatchedDataChange extends BaseRule {
 
-    public UnbatchedDataChange() {
+    UnbatchedDataChange() {
         super("unbatched-data-change", Severity.WARNING, Category.LOCKING,
                 "UPDATE or DELETE of an existing table inside a migration",
                 "A single UPDATE/DELETE locks every row it changes until the migration's transaction commits (a DO loop is "

@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** VACUUM FULL */
-public final class VacuumFull extends BaseRule {
+final class VacuumFull extends BaseRule {
 
-    public VacuumFull() {
+    VacuumFull() {
         super("vacuum-full", Severity.ERROR, Category.LOCKING,
                 "VACUUM FULL",
                 "VACUUM FULL rewrites the table into a new file while ACCESS EXCLUSIVE blocks all reads and writes.",

@@ -10,9 +10,9 @@ import io.github.flywayzdm.lint.internal.rules.LockLevels;
 import java.util.List;
 
 /** VALIDATE CONSTRAINT in one ALTER TABLE with an action that takes ACCESS EXCLUSIVE: the scan runs under that lock. */
-public final class ValidateWithOtherAction extends BaseRule {
+final class ValidateWithOtherAction extends BaseRule {
 
-    public ValidateWithOtherAction() {
+    ValidateWithOtherAction() {
         super("validate-with-other-action", Severity.ERROR, Category.LOCKING,
                 "VALIDATE CONSTRAINT combined with another ALTER TABLE action that takes ACCESS EXCLUSIVE",
                 "VALIDATE CONSTRAINT alone takes SHARE UPDATE EXCLUSIVE and lets traffic flow while it scans; in one "

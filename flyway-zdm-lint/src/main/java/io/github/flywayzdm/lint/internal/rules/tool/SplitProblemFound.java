@@ -5,11 +5,11 @@ import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 
 /** An unterminated string, identifier, comment or dollar quote: everything after it was read as one statement. */
-public final class SplitProblemFound extends EngineReported {
+final class SplitProblemFound extends EngineReported {
 
     public static final String ID = "split-problem";
 
-    public SplitProblemFound() {
+    SplitProblemFound() {
         super(new RuleInfo(ID, Severity.ERROR, Category.TOOL,
                 "A string, quoted identifier, comment or dollar quote is never closed",
                 "Everything after the unterminated construct was read as a single statement, so nothing after it was "

@@ -5,11 +5,11 @@ import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 
 /** A zdm:ignore naming a rule that does not exist suppresses nothing: usually a typo. */
-public final class SuppressionUnknownRule extends EngineReported {
+final class SuppressionUnknownRule extends EngineReported {
 
     public static final String ID = "suppression-unknown-rule";
 
-    public SuppressionUnknownRule() {
+    SuppressionUnknownRule() {
         super(new RuleInfo(ID, Severity.ERROR, Category.TOOL,
                 "A zdm:ignore suppression names an unknown rule",
                 "The suppression does not match any rule, so the finding it was meant for is still reported (or a "

@@ -5,11 +5,11 @@ import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 
 /** A zdm:ignore comment must say why, so reviewers can judge it. */
-public final class SuppressionWithoutReason extends EngineReported {
+final class SuppressionWithoutReason extends EngineReported {
 
     public static final String ID = "suppression-without-reason";
 
-    public SuppressionWithoutReason() {
+    SuppressionWithoutReason() {
         super(new RuleInfo(ID, Severity.ERROR, Category.TOOL,
                 "A zdm:ignore suppression gives no reason",
                 "A suppression silences a safety check; without a reason nobody can tell later whether it still holds.",

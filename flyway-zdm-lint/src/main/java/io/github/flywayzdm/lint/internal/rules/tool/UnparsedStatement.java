@@ -8,7 +8,7 @@ import io.github.flywayzdm.lint.internal.rules.Rule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A statement neither JSqlParser nor the keyword reader understood: it was not checked, so say so. */
-public final class UnparsedStatement implements Rule {
+final class UnparsedStatement implements Rule {
 
     public static final String ID = "unparsed-statement";
 

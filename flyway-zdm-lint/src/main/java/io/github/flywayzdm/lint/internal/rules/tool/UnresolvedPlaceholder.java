@@ -9,7 +9,7 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.split.Placeholders;
 
 /** A Flyway placeholder without a value was linted with a stand-in name. */
-public final class UnresolvedPlaceholder implements Rule {
+final class UnresolvedPlaceholder implements Rule {
 
     public static final String ID = "unresolved-placeholder";
 

@@ -5,11 +5,11 @@ import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
 
 /** A suppression that suppressed nothing: the statement changed, or it sits in the wrong place. */
-public final class UnusedSuppression extends EngineReported {
+final class UnusedSuppression extends EngineReported {
 
     public static final String ID = "unused-suppression";
 
-    public UnusedSuppression() {
+    UnusedSuppression() {
         super(new RuleInfo(ID, Severity.WARNING, Category.TOOL,
                 "A zdm:ignore suppression suppressed nothing",
                 "Stale suppressions hide future problems in the statement they precede. A suppression applies to the "

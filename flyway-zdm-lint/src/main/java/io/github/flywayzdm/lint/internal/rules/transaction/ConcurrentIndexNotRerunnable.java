@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** A CONCURRENTLY index statement that fails when run again: a failed non-transactional migration must be re-run. */
-public final class ConcurrentIndexNotRerunnable extends BaseRule {
+final class ConcurrentIndexNotRerunnable extends BaseRule {
 
-    public ConcurrentIndexNotRerunnable() {
+    ConcurrentIndexNotRerunnable() {
         super("concurrent-index-not-rerunnable", Severity.WARNING, Category.TRANSACTION,
                 "CREATE INDEX CONCURRENTLY without IF NOT EXISTS (or DROP INDEX CONCURRENTLY without IF EXISTS)",
                 "A CONCURRENTLY statement runs outside a transaction, so a failed or interrupted migration is not rolled "

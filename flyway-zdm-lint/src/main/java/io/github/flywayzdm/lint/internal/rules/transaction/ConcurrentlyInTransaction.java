@@ -9,9 +9,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import java.util.Optional;
 
 /** CONCURRENTLY operations and VACUUM cannot run inside a transaction block: the migration fails (or hangs). */
-public final class ConcurrentlyInTransaction extends BaseRule {
+final class ConcurrentlyInTransaction extends BaseRule {
 
-    public ConcurrentlyInTransaction() {
+    ConcurrentlyInTransaction() {
         super("concurrently-in-transaction", Severity.ERROR, Category.TRANSACTION,
                 "CONCURRENTLY (or VACUUM) inside a migration Flyway runs in a transaction",
                 "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY and VACUUM refuse to "

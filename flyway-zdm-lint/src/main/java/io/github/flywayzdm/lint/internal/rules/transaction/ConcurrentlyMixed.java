@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 
 /** A non-transactional statement mixed with others: a failure halfway leaves the migration half applied. */
-public final class ConcurrentlyMixed extends BaseRule {
+final class ConcurrentlyMixed extends BaseRule {
 
-    public ConcurrentlyMixed() {
+    ConcurrentlyMixed() {
         super("concurrently-mixed", Severity.WARNING, Category.TRANSACTION,
                 "A CONCURRENTLY statement shares its migration with other statements",
                 "A migration with a CONCURRENTLY statement runs without a transaction (Flyway refuses it unless "

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A new enum value cannot be used before the transaction that added it commits. */
-public final class EnumAddValueInTransaction extends BaseRule {
+final class EnumAddValueInTransaction extends BaseRule {
 
-    public EnumAddValueInTransaction() {
+    EnumAddValueInTransaction() {
         super("enum-add-value-in-transaction", Severity.ERROR, Category.TRANSACTION,
                 "An enum value added with ALTER TYPE ... ADD VALUE is used in the same transactional migration",
                 "Since PostgreSQL 12, ADD VALUE may run in a transaction, but the new label cannot be used until that "

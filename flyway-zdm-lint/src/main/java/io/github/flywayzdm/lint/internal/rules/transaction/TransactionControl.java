@@ -7,9 +7,9 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 /** BEGIN/COMMIT inside a Flyway migration fight Flyway's own transaction handling. */
-public final class TransactionControl extends BaseRule {
+final class TransactionControl extends BaseRule {
 
-    public TransactionControl() {
+    TransactionControl() {
         super("transaction-control", Severity.ERROR, Category.TRANSACTION,
                 "Explicit BEGIN / COMMIT / ROLLBACK inside a migration",
                 "Flyway manages the migration's transaction. A COMMIT inside it ends Flyway's transaction early (later "

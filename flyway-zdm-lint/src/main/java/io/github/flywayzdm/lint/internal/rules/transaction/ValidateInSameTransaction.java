@@ -8,9 +8,9 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 /** VALIDATE in the same transaction as the NOT VALID add: the add's strong lock is held during the scan. */
-public final class ValidateInSameTransaction extends BaseRule {
+final class ValidateInSameTransaction extends BaseRule {
 
-    public ValidateInSameTransaction() {
+    ValidateInSameTransaction() {
         super("validate-in-same-transaction", Severity.ERROR, Category.TRANSACTION,
                 "VALIDATE CONSTRAINT in the same transaction that added it NOT VALID",
                 "NOT VALID only helps when the validation runs in a later transaction. In the same one, the ACCESS "

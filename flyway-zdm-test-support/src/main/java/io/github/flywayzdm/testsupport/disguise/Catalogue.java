@@ -1,12 +1,16 @@
-package io.github.flywayzdm.lint.disguise;
+package io.github.flywayzdm.testsupport.disguise;
 
 import java.util.List;
 
-import static io.github.flywayzdm.lint.disguise.Disguise.LONG_NAME;
-import static io.github.flywayzdm.lint.disguise.Disguise.of;
+import static io.github.flywayzdm.testsupport.disguise.Disguise.LONG_NAME;
+import static io.github.flywayzdm.testsupport.disguise.Disguise.of;
 
-/** The disguised dangerous migrations, by blind-spot class. Each one runs through real Flyway in DisguisedMigrationsTest. */
-final class Catalogue {
+/**
+ * The disguised dangerous migrations, by blind-spot class, shared by the tests that prove each one dangerous and
+ * failed: flyway-zdm-lint's DisguisedMigrationsTest (real Flyway run, {@code zdm lint}'s defaults) and
+ * flyway-zdm-callbacks' GuardedDisguisesTest (the enforce-mode guard in a real Flyway migrate).
+ */
+public final class Catalogue {
 
     private static final String INDEX = "create-index-non-concurrent";
     private static final String TYPE = "alter-column-type-rewrite";
@@ -18,7 +22,7 @@ final class Catalogue {
     private Catalogue() {
     }
 
-    static List<Disguise> all() {
+    public static List<Disguise> all() {
         return List.of(
                 // ---- 1. DO blocks: executed at migrate time, their statements are the migration's statements ----------
                 of("do/plain", INDEX, "DO $$ BEGIN CREATE INDEX i ON orders (customer_id); END $$;"),

@@ -1,4 +1,4 @@
-package io.github.flywayzdm.lint.disguise;
+package io.github.flywayzdm.testsupport.disguise;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +15,12 @@ import java.util.Map;
  * @param rule         the rule that must report it
  * @param placeholders Flyway placeholders for the run and for the linter
  */
-record Disguise(String id, String script, String setup, String table, String rule, Map<String, String> placeholders) {
+public record Disguise(String id, String script, String setup, String table, String rule, Map<String, String> placeholders) {
 
     /** 63 bytes: the longest name PostgreSQL keeps; one more character is cut off. */
-    static final String LONG_NAME = "t" + "x".repeat(62);
+    public static final String LONG_NAME = "t" + "x".repeat(62);
 
-    static final String SCHEMA = """
+    public static final String SCHEMA = """
             CREATE SCHEMA archive;
             CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, status text, total int, note varchar(20));
             INSERT INTO orders SELECT g, g % 100, 'new', g, 'n' FROM generate_series(1, 3000) g;
@@ -48,6 +48,20 @@ record Disguise(String id, String script, String setup, String table, String rul
         Map<String, String> p = new LinkedHashMap<>(placeholders);
         p.put(name, value);
         return new Disguise(id, script, setup, table, rule, p);
+    }
+
+    /** The migration file name the disguised script is written to; the schema and setup come before it. */
+    public static final String SCRIPT_FILE = "V3__disguise.sql";
+
+    /** The migrations of this case in Flyway's order, file name → content: the schema (V1), the setup (V2) if any, the script (V3). */
+    public Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("V1__schema.sql", SCHEMA);
+        if (!setup.isBlank()) {
+            files.put("V2__setup.sql", setup);
+        }
+        files.put(SCRIPT_FILE, script);
+        return files;
     }
 
     @Override
