@@ -16,16 +16,19 @@ public final class ControlChars {
         if (text == null) {
             return null;
         }
+        // a whole report goes through here: scan an array (charAt of a non-Latin-1 string checks bounds per call,
+        // 3% of a short CLI call in interpreted and C1 code)
+        char[] chars = text.toCharArray();
         int i = 0;
-        while (i < text.length() && !isControl(text.charAt(i))) {
+        while (i < chars.length && !isControl(chars[i])) {
             i++;
         }
-        if (i == text.length()) {
+        if (i == chars.length) {
             return text;
         }
-        StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
+        StringBuilder sb = new StringBuilder(chars.length + 16).append(chars, 0, i);
+        for (; i < chars.length; i++) {
+            char c = chars[i];
             if (isControl(c)) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {

@@ -88,6 +88,12 @@ public final class MigrationFiles {
 
     /** Strict UTF-8 (a BOM is dropped); invalid bytes are reported with their line. */
     static String decode(String name, byte[] bytes) {
+        // the JDK's own UTF-8 constructor is the fast path; it turns every malformed sequence into U+FFFD, so a text
+        // without one was valid (one that has it, valid or not, is decoded again strictly to find out)
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

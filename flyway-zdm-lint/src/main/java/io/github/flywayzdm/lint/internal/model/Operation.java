@@ -227,10 +227,13 @@ public sealed interface Operation {
 
     // ---- views --------------------------------------------------------------------------------------------------
 
-    /** CREATE [OR REPLACE] [MATERIALIZED] VIEW; {@code selectsFrom} the tables named in its query when known. */
+    /**
+     * CREATE [OR REPLACE] [MATERIALIZED] VIEW; {@code selectsFrom} the tables named in its query when known (an
+     * {@link OnFirstUse} list when finding them is deferred until a rule reads them).
+     */
     record CreateView(TableRef table, boolean materialized, List<TableRef> selectsFrom) implements OnTable {
         public CreateView {
-            selectsFrom = List.copyOf(selectsFrom);
+            selectsFrom = selectsFrom instanceof OnFirstUse<TableRef> ? selectsFrom : List.copyOf(selectsFrom);
         }
     }
 

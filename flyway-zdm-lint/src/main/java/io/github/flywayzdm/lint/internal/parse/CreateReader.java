@@ -2,6 +2,7 @@ package io.github.flywayzdm.lint.internal.parse;
 
 import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
+import io.github.flywayzdm.lint.internal.model.OnFirstUse;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
@@ -84,11 +85,15 @@ final class CreateReader {
     static Operation view(Cursor c, boolean materialized, String sql) {
         c.accept("IF", "NOT", "EXISTS");
         TableRef view = c.tableRef();
+        // no rule reads a view's sources today, and finding them costs a JSqlParser parse: only when asked
+        Cursor query = c.copy();
+        return new Operation.CreateView(view, materialized, new OnFirstUse<>(() -> sources(sql, query)));
+    }
+
+    private static List<TableRef> sources(String sql, Cursor query) {
         List<TableRef> from = SelectTables.of(sql);
-        if (from.isEmpty()) {
-            from = fromClauses(c); // JSqlParser rejected the query (a column named uuid, new syntax): read FROM/JOIN ourselves
-        }
-        return new Operation.CreateView(view, materialized, from);
+        // JSqlParser rejected the query (a column named uuid, new syntax): read FROM/JOIN ourselves
+        return from.isEmpty() ? fromClauses(query) : from;
     }
 
     /** Relations named after FROM, JOIN or a comma in a FROM list, at any depth; a keyword reader's fallback. */

@@ -25,6 +25,11 @@ final class Cursor {
         this.end = end;
     }
 
+    /** An independent cursor at the same position. */
+    Cursor copy() {
+        return new Cursor(sql, tokens, pos, end);
+    }
+
     boolean done() {
         return pos >= end;
     }

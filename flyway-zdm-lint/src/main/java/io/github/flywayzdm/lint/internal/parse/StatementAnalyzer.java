@@ -41,7 +41,7 @@ public final class StatementAnalyzer {
         } catch (RuntimeException e) {
             ops = List.of(); // a reader bug must not stop the lint: fall through to JSqlParser's verdict
         }
-        if (!ops.isEmpty() && !needsParser(ops)) {
+        if (!ops.isEmpty() && (!needsParser(ops) || PlainQuery.certainlyValid(sql, standardConformingStrings))) {
             return new Analysis(ops, Via.KEYWORDS);
         }
         boolean parsed = JSqlParserDriver.parse(sql).isPresent();
@@ -100,9 +100,10 @@ public final class StatementAnalyzer {
     }
 
     /**
-     * Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless). A view is read by the token
-     * reader, which asks JSqlParser for its sources and falls back to its own FROM/JOIN reading when JSqlParser
-     * rejects the query: one parser's gap must not leave the statement unchecked.
+     * Queries must parse (a SELECT JSqlParser rejects is more likely a typo than harmless), unless {@link PlainQuery}
+     * knows JSqlParser would accept them. A view is read by the token reader, which asks JSqlParser for its sources
+     * (only when a rule reads them) and falls back to its own FROM/JOIN reading when JSqlParser rejects the query: one
+     * parser's gap must not leave the statement unchecked.
      */
     private static boolean needsParser(List<Operation> ops) {
         return ops.size() == 1 && ops.get(0) instanceof Operation.Other o

@@ -57,6 +57,24 @@ class MigrationFilesTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheFileIsTextAndAnEncodedSurrogateIsNot(@TempDir Path dir) throws Exception {
+        Path valid = dir.resolve("V1__fffd.sql");
+        Files.writeString(valid, "\uFEFFCOMMENT ON TABLE t IS '\uFFFD caf\u00e9';\n", StandardCharsets.UTF_8);
+        assertThat(MigrationFiles.load(List.of(valid), dir).get(0).content()).isEqualTo("COMMENT ON TABLE t IS '\uFFFD caf\u00e9';\n");
+        Path surrogate = dir.resolve("V2__surrogate.sql");
+        // U+FFFD as text on line 1, then a UTF-8-encoded surrogate (invalid) on line 2
+        byte[] head = "SELECT '\uFFFD';\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+        bytes[head.length] = (byte) 0xED;
+        bytes[head.length + 1] = (byte) 0xA0;
+        bytes[head.length + 2] = (byte) 0x80;
+        bytes[head.length + 3] = '\n';
+        Files.write(surrogate, bytes);
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(surrogate), dir))
+                .isInstanceOf(LintException.class).hasMessage("V2__surrogate.sql:2: not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
     void unreadableFileIsAClearError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("V1__locked.sql");
         Files.writeString(file, "SELECT 1;");
