@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param statementTimeout  SET LOCAL statement_timeout of each batch
  * @param maxRetries        consecutive retries of one batch (lock timeout, deadlock, serialization, lost connection)
  * @param checkpointSchema  schema of the zdm_backfill_progress table (null: the first schema of the search path)
- * @param healthCheck       consulted before each batch; may ask to wait (replication lag, load)
+ * @param healthCheck       consulted between batches, at most once a second; may ask to wait (replication lag, load)
  * @param progressInterval  how often progress is logged
  * @param workers           parallel workers (threads, each with its own connection from the DataSource) sharing the
  *                          key range through leased chunks; other application instances running the same backfill id

@@ -88,7 +88,7 @@ public final class BackfillWorker implements AutoCloseable {
         return this;
     }
 
-    /** Consulted before each batch (default: replica lag over 10 s, lock waits over 5 s); a health check is code, not stored. */
+    /** Consulted between batches, at most once a second (default: replica lag over 10 s, lock waits over 5 s); a health check is code, not stored. */
     public BackfillWorker healthCheck(HealthCheck check) {
         this.healthCheck = Objects.requireNonNull(check);
         return this;

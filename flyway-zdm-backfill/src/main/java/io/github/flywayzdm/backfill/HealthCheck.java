@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Consulted before each batch: a reason to wait, or empty to go on. Pluggable: replication lag, load, business hours. */
+/** Consulted between batches, at most once a second (and before the first): a reason to wait, or empty to go on. Pluggable: replication lag, load, business hours. */
 @FunctionalInterface
 public interface HealthCheck {
 

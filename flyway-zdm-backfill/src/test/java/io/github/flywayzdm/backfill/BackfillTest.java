@@ -193,6 +193,8 @@ class BackfillTest {
         assertThat(run).isNotDone();
         db.execute("UPDATE zdm_backfill_progress SET status = 'running'");
         assertThat(run.get(60, TimeUnit.SECONDS).rowsTotal()).isEqualTo(db.queryLong("SELECT count(*) FROM orders"));
+        // the batch that ran into the pause (its status reading is up to a second old) was refused and rolled back
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
 
         db.execute("UPDATE orders SET status = NULL", "DELETE FROM zdm_backfill_progress");
         CompletableFuture<BackfillResult> second = CompletableFuture.supplyAsync(() -> {

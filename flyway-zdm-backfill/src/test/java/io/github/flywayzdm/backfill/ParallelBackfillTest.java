@@ -92,7 +92,7 @@ class ParallelBackfillTest {
         waitFor(() -> chunkRowsDone(db) >= 1_000);
         hold.set(true); // the first instance stays alive, holding its chunks, committing nothing
         waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running'") == 2);
-        Thread.sleep(1_000); // any batch in flight commits
+        Thread.sleep(2_500); // the workers read the health check (at most a second apart) and any batch in flight commits
         List<String> heldBefore = chunkWorkers(db);
 
         CompletableFuture<BackfillResult> second = CompletableFuture.supplyAsync(() -> run(verified(FAST.withWorkers(2)), db));

@@ -28,6 +28,16 @@ final class BatchWalker {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.github.flywayzdm.backfill");
 
+    /**
+     * How long one reading of the checkpoint's status and of the health check stays good between batches. Each batch's
+     * compare-and-set refuses a paused or cancelled backfill on its own, so a stale reading costs at most one refused
+     * batch, never a row; reading before every batch cost three round trips per batch.
+     */
+    static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
+
+    /** A plan seen to walk the key index in order is trusted this long before EXPLAIN looks again (new statistics). */
+    static final Duration PLAN_RECHECK = Duration.ofSeconds(10);
+
     private final Backfill backfill;
     private final BackfillOptions options;
     private final String table;
@@ -41,6 +51,10 @@ final class BatchWalker {
     private long retries;
     private KeyOrderPlan keyOrder;
     private BackfillListener listener = BackfillListener.none();
+    private long statusReadAt;
+    private boolean statusRead;
+    private long planSeenAt;
+    private int planSeenUpTo; // the largest batch size whose UPDATE EXPLAIN showed in key order; 0: none yet
 
     /** {@code resumeHint}: the one step that resumes the backfill after it stopped, said in every stop message. */
     BatchWalker(Backfill backfill, String table, KeyRange range, Checkpoints checkpoints, Connection connection,
@@ -97,7 +111,11 @@ final class BatchWalker {
                 return new Segment(updated, batches, false);
             }
             try {
-                waitWhilePausedOrUnhealthy(advance);
+                if (!statusRead || System.nanoTime() - statusReadAt > STATUS_INTERVAL.toNanos()) {
+                    waitWhilePausedOrUnhealthy(advance);
+                    statusRead = true;
+                    statusReadAt = System.nanoTime();
+                }
                 if (outOfTime()) {
                     return new Segment(updated, batches, false); // stopped while it waited
                 }
@@ -111,6 +129,7 @@ final class BatchWalker {
                     throw e;
                 }
                 retries++;
+                statusRead = false;
                 replaceConnection(e); // outside a batch nothing was lost: go round again on a new connection
                 if (!advance.reconnected()) {
                     return new Segment(updated, batches, false);
@@ -118,6 +137,7 @@ final class BatchWalker {
                 continue;
             }
             if (rows < 0) {
+                statusRead = false; // read the status again before the next batch: it may say paused or cancelled now
                 // refused: paused or cancelled (the loop's top waits or stops), already committed (a lost commit answer),
                 // or the chunk was taken over; go on from what the checkpoint says
                 Optional<Chunks.Position> position = advance.position();
@@ -244,10 +264,20 @@ final class BatchWalker {
         if (!keyOrder.possible()) {
             return false;
         }
+        // a smaller range than one seen in key order is planned the same way (fewer rows favour the index scan even
+        // more); a larger one, or new statistics after a while, is looked at again
+        if (planSeenUpTo > 0 && batchSize <= planSeenUpTo && System.nanoTime() - planSeenAt < PLAN_RECHECK.toNanos()) {
+            return true;
+        }
+        boolean inOrder;
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + updateSql)) {
             range.bind(explain, 1, last, next);
-            return keyOrder.visitsInKeyOrder(explain);
+            inOrder = keyOrder.visitsInKeyOrder(explain);
         }
+        boolean recent = System.nanoTime() - planSeenAt < PLAN_RECHECK.toNanos();
+        planSeenUpTo = !inOrder ? 0 : recent ? Math.max(planSeenUpTo, batchSize) : batchSize;
+        planSeenAt = System.nanoTime();
+        return inOrder;
     }
 
     /** Locks the batch's rows in key order, so it cannot deadlock with an application that also locks in key order. */

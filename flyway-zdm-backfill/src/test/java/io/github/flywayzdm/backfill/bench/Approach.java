@@ -88,7 +88,18 @@ enum Approach {
     BACKGROUND_ONE("w1", "background, 1 worker (1 JVM)") {
         @Override
         boolean run(DataSource backfill, Duration cap) throws Exception {
-            return background(backfill, cap, 1, 1);
+            return background(backfill, cap, 1, 1, System.getProperty("java.class.path"));
+        }
+    },
+
+    /**
+     * (w1-before) The same as (w1), but the worker JVM runs the main classes in the directory named by
+     * {@code -Dbench.before} (an earlier build of this module): before and after side by side in one run.
+     */
+    BACKGROUND_ONE_BEFORE("w1-before", "background, 1 worker, earlier build") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws Exception {
+            return background(backfill, cap, 1, 1, beforeClassPath());
         }
     },
 
@@ -96,7 +107,7 @@ enum Approach {
     BACKGROUND_TWO("w2", "background, 2 workers (2 JVMs × 1)") {
         @Override
         boolean run(DataSource backfill, Duration cap) throws Exception {
-            return background(backfill, cap, 2, 1);
+            return background(backfill, cap, 2, 1, System.getProperty("java.class.path"));
         }
     },
 
@@ -104,7 +115,7 @@ enum Approach {
     BACKGROUND_FOUR("w4", "background, 4 workers (2 JVMs × 2)") {
         @Override
         boolean run(DataSource backfill, Duration cap) throws Exception {
-            return background(backfill, cap, 2, 2);
+            return background(backfill, cap, 2, 2, System.getProperty("java.class.path"));
         }
     };
 
@@ -131,7 +142,7 @@ enum Approach {
                 return a;
             }
         }
-        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2, w1, w2, w4)");
+        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2, w1, w1-before, w2, w4)");
     }
 
     private static boolean zdm(DataSource backfill, int workers) throws SQLException {
@@ -143,7 +154,7 @@ enum Approach {
      * Enqueues the job with jvms × threads workers (its chunks: 4 per worker), then starts the worker JVMs
      * ({@link BenchWorker}) and waits for them: the window includes their start-up, as a real deploy's would.
      */
-    private static boolean background(DataSource backfill, Duration cap, int jvms, int threads) throws Exception {
+    private static boolean background(DataSource backfill, Duration cap, int jvms, int threads, String classPath) throws Exception {
         try (Connection c = backfill.getConnection()) {
             Backfill.of("items").key("id").set("amount_cents = amount * 100").where("amount_cents IS NULL")
                     .id(CHECKPOINT_ID).options(BackfillOptions.defaults().withWorkers(jvms * threads)).build().enqueue(c);
@@ -152,7 +163,7 @@ enum Approach {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < jvms; i++) {
-            workers.add(new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            workers.add(new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classPath,
                     BenchWorker.class.getName(), ds.getUrl(), ds.getUser(), String.valueOf(threads)))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start());
         }
@@ -173,6 +184,23 @@ enum Approach {
             }
         }
         return finished;
+    }
+
+    /** This JVM's class path with the module's main classes replaced by {@code -Dbench.before}'s directory. */
+    private static String beforeClassPath() {
+        String before = System.getProperty("bench.before");
+        if (before == null || !Path.of(before).toFile().isDirectory()) {
+            throw new IllegalArgumentException("w1-before needs -Dbench.before=<directory of an earlier build's main classes>");
+        }
+        String own = Path.of("flyway-zdm-backfill", "target", "classes").toString();
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(entry.endsWith(own) ? before : entry);
+        }
+        if (!entries.contains(before)) {
+            throw new IllegalStateException("the class path has no " + own + " to replace: " + System.getProperty("java.class.path"));
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** Runs one statement with statement_timeout at the cap; false when the cap cancelled (and rolled back) it. */

@@ -1,0 +1,53 @@
+package io.github.flywayzdm.backfill;
+
+import io.github.flywayzdm.testsupport.TestDatabase;
+import io.github.flywayzdm.testsupport.WithPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a batch costs in round trips, counted on the connection: the boundary probe, the transaction's settings, the
+ * UPDATE, the checkpoint and the commit. The status and the health check are read once a second, the plan is checked
+ * again only when the batch grows or after a while, not before every batch.
+ */
+@WithPostgres
+class BatchRoundTripsTest {
+
+    @Test
+    void aBatchIsFiveRoundTripsAndTheStatusHealthAndPlanAreNotReadBeforeEveryBatch(TestDatabase db) throws Exception {
+        BackfillTest.ordersTable(db, 20_000);
+        db.execute("ANALYZE orders"); // statistics: the planner walks the key index, so no separate locking pass
+        AtomicLong healthChecks = new AtomicLong();
+        HealthCheck lockWaits = HealthCheck.lockWaits(java.time.Duration.ofSeconds(1));
+        BackfillOptions options = BackfillTest.FAST.withBatchSize(100, 100, 100)
+                .withHealthCheck(c -> {
+                    healthChecks.incrementAndGet();
+                    return lockWaits.waitReason(c);
+                });
+        RoundTrips trips = new RoundTrips();
+        BackfillResult result;
+        try (Connection c = trips.wrap(db.connect())) {
+            result = BackfillTest.statusBackfill(options).run(c);
+        }
+        long rows = db.queryLong("SELECT count(*) FROM orders");
+        assertThat(result.rowsUpdated()).isEqualTo(rows);
+        assertThat(db.queryLong("SELECT count(*) FROM orders WHERE touched <> 1")).isZero();
+        long batches = result.batches();
+        long seconds = result.elapsed().toSeconds() + 1;
+        System.out.printf("%d batches in %d ms: %d round trips (%.2f per batch), %d health checks: %s%n", batches,
+                result.elapsed().toMillis(), trips.total(), trips.total() / (double) batches, healthChecks.get(), trips);
+
+        assertThat(batches).isGreaterThanOrEqualTo(rows / 100);
+        assertThat(trips.of("UPDATE \"orders\"")).isEqualTo(batches);
+        assertThat(trips.of("COMMIT")).isGreaterThanOrEqualTo(batches);
+        assertThat(healthChecks.get()).as("health checks, once a second").isBetween(1L, seconds + 1);
+        assertThat(trips.of("EXPLAIN UPDATE")).as("plan checks: the first, then every 10 s").isBetween(1L, seconds / 10 + 2);
+        assertThat(trips.of("SELECT count(*)")).as("no locking pass: the UPDATE walks the key index").isZero();
+        // per batch: the OFFSET probe, SET LOCAL, UPDATE, checkpoint, COMMIT; around them: setup and the once-a-second reads
+        assertThat(trips.total()).as(trips.toString()).isLessThanOrEqualTo(5 * batches + 4 * seconds + 40);
+    }
+}
