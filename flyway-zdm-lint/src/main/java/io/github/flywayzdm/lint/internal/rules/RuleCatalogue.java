@@ -42,6 +42,7 @@ import io.github.flywayzdm.lint.internal.rules.locking.SetTablespace;
 import io.github.flywayzdm.lint.internal.rules.locking.StatementsAfterAccessExclusive;
 import io.github.flywayzdm.lint.internal.rules.locking.UnbatchedDataChange;
 import io.github.flywayzdm.lint.internal.rules.locking.VacuumFull;
+import io.github.flywayzdm.lint.internal.rules.tool.InvalidFunctionCall;
 import io.github.flywayzdm.lint.internal.rules.tool.EmptyMigration;
 import io.github.flywayzdm.lint.internal.rules.tool.SplitProblemFound;
 import io.github.flywayzdm.lint.internal.rules.tool.SuppressionUnknownRule;
@@ -104,7 +105,7 @@ public final class RuleCatalogue {
             new PreferBigintColumn(), new MultipleAlterTable(),
             // the input and the tool
             new UnparsedStatement(), new SplitProblemFound(), new EmptyMigration(), new SuppressionWithoutReason(), new SuppressionUnknownRule(),
-            new UnusedSuppression(), new UnresolvedPlaceholder());
+            new UnusedSuppression(), new UnresolvedPlaceholder(), new InvalidFunctionCall());
 
     private RuleCatalogue() {
     }
