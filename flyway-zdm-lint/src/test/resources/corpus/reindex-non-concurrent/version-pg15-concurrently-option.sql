@@ -1,3 +1,3 @@
--- pg: 13
+-- pg: 15
 -- transactional: false
 REINDEX (CONCURRENTLY) INDEX orders_code_idx;
