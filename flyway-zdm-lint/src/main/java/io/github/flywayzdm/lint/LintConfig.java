@@ -33,6 +33,7 @@ public final class LintConfig {
     private final Severity unparsedSeverity;
     private final TableSizes tableSizes;
     private final long smallTableRows;
+    private final TableKeys tableKeys;
 
     private LintConfig(Builder b) {
         this.pgMajor = b.pgMajor;
@@ -50,6 +51,7 @@ public final class LintConfig {
         this.unparsedSeverity = b.unparsedSeverity;
         this.tableSizes = b.tableSizes;
         this.smallTableRows = b.smallTableRows;
+        this.tableKeys = b.tableKeys;
     }
 
     public static Builder builder() {
@@ -77,6 +79,7 @@ public final class LintConfig {
         b.unparsedSeverity = unparsedSeverity;
         b.tableSizes = tableSizes;
         b.smallTableRows = smallTableRows;
+        b.tableKeys = tableKeys;
         return b;
     }
 
@@ -145,6 +148,11 @@ public final class LintConfig {
         return tableSizes;
     }
 
+    /** Live unique keys of tables the migrations did not create ({@link TableKeys#unknown()} unless a runner knows them). */
+    public TableKeys tableKeys() {
+        return tableKeys;
+    }
+
     /** Tables with at most this many estimated rows get blocking-operation findings as info (0 disables). */
     public long smallTableRows() {
         return smallTableRows;
@@ -177,6 +185,7 @@ public final class LintConfig {
         private Severity unparsedSeverity = Severity.WARNING;
         private TableSizes tableSizes = TableSizes.unknown();
         private long smallTableRows;
+        private TableKeys tableKeys = TableKeys.unknown();
 
         private Builder() {
         }
@@ -256,6 +265,12 @@ public final class LintConfig {
         public Builder tableSizes(TableSizes sizes, long smallTableRows) {
             this.tableSizes = Objects.requireNonNull(sizes);
             this.smallTableRows = smallTableRows;
+            return this;
+        }
+
+        /** The live unique keys (the migrate-time guard reads them from the catalog of the database it migrates). */
+        public Builder tableKeys(TableKeys keys) {
+            this.tableKeys = Objects.requireNonNull(keys);
             return this;
         }
 

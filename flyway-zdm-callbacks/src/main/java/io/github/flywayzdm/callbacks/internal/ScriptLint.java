@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** BEFORE_EACH_MIGRATE's veto: lints the script with live table sizes and the schema earlier migrations built. */
+/** BEFORE_EACH_MIGRATE's veto: lints the script with live table sizes and keys and the schema earlier migrations built. */
 final class ScriptLint {
 
     private static final ZdmLog LOG = ZdmLog.get(ScriptLint.class);
@@ -26,20 +26,24 @@ final class ScriptLint {
     private final Configuration config;
     private final ScriptSource scripts;
     private final LiveTableSizes sizes;
+    private final LiveTableKeys keys;
     private final Linter linter;
     private LintSession session;
 
-    ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, LiveTableSizes sizes, int serverMajor) {
+    ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, LiveTableSizes sizes, LiveTableKeys keys,
+               int serverMajor) {
         this.settings = settings;
         this.config = config;
         this.scripts = scripts;
         this.sizes = sizes;
+        this.keys = keys;
         LintConfig.Builder lint = LintConfig.builder()
                 .pgMajor(Math.max(13, Math.min(18, serverMajor)))
                 .failOn(settings.failOn())
                 .lockTimeoutByRunner(!settings.lockTimeout().isZero())
                 .flywayMixed(config.isMixed())
-                .tableSizes(sizes, settings.smallTableRows());
+                .tableSizes(sizes, settings.smallTableRows())
+                .tableKeys(keys);
         settings.disabledRules().forEach(lint::disable);
         settings.severities().forEach(lint::severity);
         this.linter = Linter.of(lint.build());
@@ -76,6 +80,7 @@ final class ScriptLint {
     /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */
     void check(Connection c, MigrationInfo info, String sql, MigrationDraft current, Map<String, String> builtIns) {
         sizes.clear();
+        keys.clear();
         LintReport lr = session(c, info, builtIns).lint(new MigrationScript(info.getScript(), sql, current.transactional));
         current.findings.addAll(lr.findings());
         List<Finding> failures = lr.failures();

@@ -134,6 +134,11 @@ class LockClaimsTest {
                 claim("add-column-volatile-default", "", "ALTER TABLE t ADD COLUMN u uuid DEFAULT gen_random_uuid()",
                         set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
                         "ALTER TABLE t ADD COLUMN ids bigint[] DEFAULT cast(array[] as bigint[])", set(READS_BLOCKED, WRITES_BLOCKED)),
+                // built-ins count by pg_proc: txid_current() and concat_ws() are STABLE (no rewrite), timeofday() VOLATILE
+                claim("add-column-volatile-default", "", "ALTER TABLE t ADD COLUMN at text DEFAULT timeofday()",
+                        set(READS_BLOCKED, WRITES_BLOCKED, REWRITTEN, SCANNED),
+                        "ALTER TABLE t ADD COLUMN x bigint DEFAULT txid_current(), ADD COLUMN l text DEFAULT concat_ws('-', 'a', 'b')",
+                        set(READS_BLOCKED, WRITES_BLOCKED)),
                 claim("domain-set-not-null", DOMAIN, "ALTER DOMAIN dd SET NOT NULL", set(WRITES_BLOCKED, SCANNED),
                         "ALTER DOMAIN dd ADD CONSTRAINT dd_nn CHECK (VALUE IS NOT NULL) NOT VALID", set()),
                 claim("domain-validate-constraint", DOMAIN + "; ALTER DOMAIN dd ADD CONSTRAINT dd_pos CHECK (VALUE > 0) NOT VALID",

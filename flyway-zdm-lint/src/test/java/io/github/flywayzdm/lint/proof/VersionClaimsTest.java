@@ -68,6 +68,25 @@ class VersionClaimsTest {
         assertThat(advice.contains("NOT NULL c NOT VALID")).as("PG 18 advice uses NOT NULL NOT VALID: %s", advice).isEqualTo(major >= 18);
     }
 
+    @Test
+    void reindexWithConcurrentlyInTheOptionListExistsFromPostgres14(TestDatabase db) throws Exception {
+        int major = db.serverMajor();
+        String option = "REINDEX (CONCURRENTLY) TABLE t";
+        if (major >= 14) {
+            assertThat(Observer.observe(db, "", option)).isEqualTo(Set.of(REFUSED_IN_TRANSACTION));
+        } else {
+            assertThatThrownBy(() -> Observer.observe(db, "", option)).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42601");
+        }
+        // run outside a transaction (the sidecar), as a concurrent REINDEX must be
+        List<MigrationScript> scripts = List.of(MigrationScript.of("V1__s.sql", Observer.SCHEMA),
+                new MigrationScript("V2__x.sql", option + ";", false));
+        List<String> rules = Linter.of(LintConfig.builder().pgMajor(major).lockTimeoutByRunner(true).build())
+                .lint(scripts, s -> s.path().startsWith("V2")).active().stream().map(f -> f.ruleId()).toList();
+        assertThat(rules.contains("reindex-non-concurrent")).as("reported exactly where it is a syntax error: %s", rules)
+                .isEqualTo(major < 14);
+    }
+
     private static List<String> rules(int major, String schema, String sql) {
         return Linter.of(LintConfig.builder().pgMajor(major).lockTimeoutByRunner(true).build())
                 .lint(List.of(MigrationScript.of("V1__s.sql", schema), MigrationScript.of("V2__x.sql", sql)), s -> s.path().startsWith("V2"))

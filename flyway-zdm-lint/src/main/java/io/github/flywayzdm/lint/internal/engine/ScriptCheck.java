@@ -244,8 +244,17 @@ final class ScriptCheck {
 
         @Override
         public void report(TableRef table, String message, String safeAlternative) {
+            report(table, message, safeAlternative, false);
+        }
+
+        @Override
+        public void reportInfo(TableRef table, String message, String safeAlternative) {
+            report(table, message, safeAlternative, true);
+        }
+
+        private void report(TableRef table, String message, String safeAlternative, boolean infoOnly) {
             RuleInfo info = rule.info();
-            Severity severity = config.severityOf(info).orElse(info.defaultSeverity());
+            Severity severity = infoOnly ? Severity.INFO : config.severityOf(info).orElse(info.defaultSeverity());
             String text = message;
             if (table != null && info.category() == Category.LOCKING && config.smallTableRows() > 0) {
                 OptionalLong rows = config.tableSizes().estimatedRows(table.schema(), table.name());

@@ -143,8 +143,16 @@ public sealed interface Operation {
     record DropIndex(List<TableRef> indexes, boolean concurrently, boolean ifExists, boolean cascade) implements Operation {
     }
 
-    /** @param kind INDEX, TABLE, SCHEMA, DATABASE or SYSTEM */
-    record Reindex(String kind, TableRef target, boolean concurrently) implements Operation {
+    /**
+     * @param kind             INDEX, TABLE, SCHEMA, DATABASE or SYSTEM
+     * @param concurrentOption CONCURRENTLY written in the option list ({@code REINDEX (CONCURRENTLY) ...}), a syntax
+     *                         PostgreSQL accepts from 14, whatever its value
+     */
+    record Reindex(String kind, TableRef target, boolean concurrently, boolean concurrentOption) implements Operation {
+        public Reindex(String kind, TableRef target, boolean concurrently) {
+            this(kind, target, concurrently, false);
+        }
+
         @Override
         public List<TableRef> tables() {
             return target == null ? List.of() : List.of(target);

@@ -214,12 +214,13 @@ final class KeywordReader {
     private static Operation reindex(Cursor c) {
         boolean concurrently = false;
         Cursor options = c.group();
-        if (options != null && options.contains("CONCURRENTLY")) {
+        boolean option = options != null && options.contains("CONCURRENTLY");
+        if (option) {
             concurrently = !optionOff(options, "CONCURRENTLY");
         }
         String kind = c.done() ? "INDEX" : c.next().upper();
         concurrently |= c.accept("CONCURRENTLY");
-        return new Operation.Reindex(kind, c.tableRef(), concurrently);
+        return new Operation.Reindex(kind, c.tableRef(), concurrently, option);
     }
 
     private static Operation vacuum(Cursor c) {

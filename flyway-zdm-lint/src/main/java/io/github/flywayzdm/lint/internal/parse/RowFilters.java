@@ -42,10 +42,7 @@ final class RowFilters {
             if (c.at("RETURNING")) {
                 break;
             }
-            String column = conjunct(c);
-            if (column != null) {
-                pinned.add(column);
-            }
+            pinned.addAll(conjunct(c));
             // skip to the next top-level AND
             while (!c.done() && !c.at("AND") && !c.at("RETURNING")) {
                 if (c.at("OR")) {
@@ -60,8 +57,18 @@ final class RowFilters {
         return pinned;
     }
 
-    /** One conjunct: the pinned column, or null when it is anything else. Consumes what it recognizes. */
-    private static String conjunct(Cursor c) {
+    /** One conjunct: the columns it pins (none when it is anything else). Consumes what it recognizes. */
+    private static List<String> conjunct(Cursor c) {
+        if (c.atSymbol("(")) { // (id = 42), (tenant = 1 AND code = 'a'): the group's own conjunction
+            Cursor inner = c.group();
+            return ends(c) ? pinned(inner) : List.of();
+        }
+        String column = column(c);
+        return column == null ? List.of() : List.of(column);
+    }
+
+    /** {@code col = literal}, {@code literal = col}, {@code col IN (literals)}, {@code col = ANY (ARRAY[literals])}. */
+    private static String column(Cursor c) {
         List<String> name = c.qualifiedName();
         if (name.isEmpty()) {
             if (literal(c)) { // 42 = id
@@ -74,6 +81,10 @@ final class RowFilters {
         }
         String column = name.get(name.size() - 1);
         if (c.acceptSymbol("=")) {
+            if (c.accept("ANY")) {
+                Cursor array = c.group();
+                return array != null && shortArray(array) && ends(c) ? column : null;
+            }
             return literal(c) && ends(c) ? column : null;
         }
         if (c.accept("IN")) {
@@ -81,18 +92,51 @@ final class RowFilters {
             if (list == null) {
                 return null;
             }
-            List<Cursor> items = list.splitCommas();
-            if (items.isEmpty() || items.size() > MAX_IN_LIST) {
-                return null;
-            }
-            for (Cursor item : items) {
-                if (!literal(item) || !item.done()) {
-                    return null;
-                }
-            }
-            return ends(c) ? column : null;
+            return literals(list.splitCommas()) && ends(c) ? column : null;
         }
         return null;
+    }
+
+    /** At most {@link #MAX_IN_LIST} literals, each a whole item. */
+    private static boolean literals(List<Cursor> items) {
+        if (items.isEmpty() || items.size() > MAX_IN_LIST) {
+            return false;
+        }
+        for (Cursor item : items) {
+            if (!literal(item) || !item.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ARRAY[1, 2, 3]} (optionally cast) or a short array literal {@code '{1,2,3}'::bigint[]}. */
+    private static boolean shortArray(Cursor c) {
+        if (c.accept("ARRAY")) {
+            if (!c.acceptSymbol("[")) {
+                return false;
+            }
+            List<Cursor> items = new ArrayList<>();
+            while (!c.done() && !c.atSymbol("]")) {
+                if (!literal(c)) {
+                    return false;
+                }
+                items.add(c);
+                if (!c.acceptSymbol(",")) {
+                    break;
+                }
+            }
+            if (!c.acceptSymbol("]") || items.isEmpty() || items.size() > MAX_IN_LIST) {
+                return false;
+            }
+            skipCasts(c);
+            return c.done();
+        }
+        Token t = c.peek();
+        if (t == null || t.kind() != Token.Kind.STRING || t.text().chars().filter(ch -> ch == ',').count() >= MAX_IN_LIST) {
+            return false;
+        }
+        return literal(c) && c.done();
     }
 
     /** A constant: number, string, parameter, TRUE/FALSE, optionally signed and cast ({@code '..'::uuid}). */
@@ -108,14 +152,19 @@ final class RowFilters {
             return false;
         }
         c.next();
-        while (c.acceptSymbol("::")) { // '..'::uuid, '..'::public.code, '..'::varchar(10)[]
+        skipCasts(c);
+        return true;
+    }
+
+    /** {@code ::uuid}, {@code ::public.code}, {@code ::varchar(10)[]}. */
+    private static void skipCasts(Cursor c) {
+        while (c.acceptSymbol("::")) {
             c.qualifiedName();
             c.group();
             while (c.acceptSymbol("[")) {
                 c.acceptSymbol("]");
             }
         }
-        return true;
     }
 
     private static boolean ends(Cursor c) {

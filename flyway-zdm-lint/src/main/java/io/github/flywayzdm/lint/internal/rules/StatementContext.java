@@ -58,4 +58,10 @@ public interface StatementContext {
      * @param safeAlternative concrete SQL for this statement, or null for the rule's generic alternative
      */
     void report(TableRef table, String message, String safeAlternative);
+
+    /**
+     * Reports a finding of the calling rule as info whatever its configured severity: for a statement the rule cannot
+     * judge with what it knows (it stays visible without failing the build).
+     */
+    void reportInfo(TableRef table, String message, String safeAlternative);
 }

@@ -25,6 +25,9 @@ public final class Volatility {
             "octet_length", "position", "overlaps", "int4range", "int8range", "numrange", "tstzrange", "daterange",
             "jsonb_object", "array_fill", "repeat", "encode", "decode", "sha256", "uuid_nil", "inet", "point");
 
+    /** Every function of pg_catalog with no VOLATILE overload, from pg_proc (BuiltinVolatilityClaimTest checks it). */
+    private static final Set<String> CATALOG_NON_VOLATILE = load("non-volatile-builtins.txt");
+
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(");
     private static final Pattern KEYWORD_FUNCTIONS = Pattern.compile(
             "(?i)\\b(current_timestamp|current_date|current_time|localtimestamp|localtime|current_user|session_user)\\b");
@@ -57,7 +60,7 @@ public final class Volatility {
                 }
                 continue;
             }
-            if (!NON_VOLATILE.contains(name) && !isTypeCast(name)) {
+            if (!NON_VOLATILE.contains(name) && !CATALOG_NON_VOLATILE.contains(name) && !isTypeCast(name)) {
                 return true;
             }
         }
@@ -68,6 +71,18 @@ public final class Volatility {
     public static boolean isConstant(String expression) {
         return expression != null && !CALL.matcher(expression.replaceAll("'(?:[^']|'')*'", "''")).find()
                 && !KEYWORD_FUNCTIONS.matcher(expression).find();
+    }
+
+    private static Set<String> load(String resource) {
+        try (java.io.InputStream in = Volatility.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code int4(...)}, {@code varchar(...)}: a function-style cast, immutable. */

@@ -270,9 +270,11 @@ class StatementAnalyzerTest {
     @Test
     void newStatementsAreModelled() {
         assertThat(analyzer.analyze("REINDEX (CONCURRENTLY false) TABLE t").operations().get(0))
-                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), false));
+                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), false, true));
         assertThat(analyzer.analyze("REINDEX (VERBOSE, CONCURRENTLY) TABLE t").operations().get(0))
-                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), true));
+                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), true, true));
+        assertThat(analyzer.analyze("REINDEX TABLE CONCURRENTLY t").operations().get(0))
+                .isEqualTo(new Operation.Reindex("TABLE", io.github.flywayzdm.lint.internal.model.TableRef.of("t"), true, false));
         assertThat(analyzer.analyze("SELECT * INTO archive FROM orders").operations().get(0)).isInstanceOf(Operation.CreateTable.class);
         assertThat(analyzer.analyze("DROP MATERIALIZED VIEW IF EXISTS mv CASCADE").operations().get(0))
                 .isEqualTo(new Operation.DropView(List.of(io.github.flywayzdm.lint.internal.model.TableRef.of("mv")), true, true, true));

@@ -19,9 +19,11 @@ final class MultipleAlterTable extends BaseRule {
     MultipleAlterTable() {
         super("multiple-alter-table", Severity.INFO, Category.HYGIENE,
                 "Several ALTER TABLE statements on the same existing table in one migration",
-                "Each ALTER TABLE queues for ACCESS EXCLUSIVE on its own: every extra statement is another wait behind "
-                        + "running transactions (with all traffic queued behind it), and in a non-transactional migration "
-                        + "another point to fail halfway.",
+                "Outside a transaction (executeInTransaction=false, or a script Flyway runs without one) each ALTER TABLE "
+                        + "queues for ACCESS EXCLUSIVE on its own: every extra statement is another wait behind running "
+                        + "transactions, with all traffic queued behind it, and another point to stop halfway. In a transaction "
+                        + "the lock is held from the first statement to commit, and each rewriting or scanning action in its "
+                        + "own statement still rewrites or scans the table once more, where one statement does it in one pass.",
                 "ALTER TABLE t ADD COLUMN a int, ADD COLUMN b text, ALTER COLUMN c SET DEFAULT 0;  -- one statement, one lock",
                 "");
     }

@@ -4,6 +4,7 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.FunctionCalls;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.Volatility;
 
@@ -36,7 +37,9 @@ final class AddColumnVolatileDefault extends BaseRule {
                         + a.column().name() + " SET DEFAULT " + def + ";  -- new rows only\n-- then backfill old rows in batches");
                 return;
             }
-            if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def, ctx.catalog()::functionVolatility)) {
+            if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def, ctx.catalog()::functionVolatility)
+                    && FunctionCalls.misuse(def, ctx.pgMajor(), n -> ctx.catalog().functionVolatility(n).isPresent()).isEmpty()) {
+                // a call PostgreSQL rejects rewrites nothing: invalid-function-call reports it
                 ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets the volatile default "
                         + def + ": the whole table is rewritten under ACCESS EXCLUSIVE",
                         "ALTER TABLE " + a.table() + " ADD COLUMN " + a.column().name() + " " + a.column().type() + ";\n"

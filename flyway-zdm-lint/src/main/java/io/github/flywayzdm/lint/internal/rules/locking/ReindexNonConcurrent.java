@@ -18,7 +18,8 @@ final class ReindexNonConcurrent extends BaseRule {
                         + "detect REINDEX CONCURRENTLY as non-transactional by itself)",
                 "CONCURRENTLY exists since PostgreSQL 12 (PostgreSQL 12 release notes: 'Add REINDEX CONCURRENTLY option'); "
                         + "targeting 10 or 11, REINDEX CONCURRENTLY is reported as a syntax error and the alternative is CREATE INDEX "
-                        + "CONCURRENTLY of a copy, then DROP INDEX CONCURRENTLY of the old one. REINDEX SYSTEM cannot run concurrently.");
+                        + "CONCURRENTLY of a copy, then DROP INDEX CONCURRENTLY of the old one. REINDEX SYSTEM cannot run concurrently. The option-list form REINDEX (CONCURRENTLY) exists from PostgreSQL 14: "
+                        + "targeting 12 or 13 it is reported as the syntax error it is there.");
     }
 
     @Override
@@ -30,6 +31,12 @@ final class ReindexNonConcurrent extends BaseRule {
                         + " blocks writes for the whole rebuild (and REINDEX CONCURRENTLY needs PostgreSQL 12)",
                         "CREATE INDEX CONCURRENTLY idx_new ON t (...);  -- own non-transactional migration\n"
                                 + "DROP INDEX CONCURRENTLY idx;\nALTER INDEX idx_new RENAME TO idx;");
+                return;
+            }
+            if (r.concurrentOption() && ctx.pgMajor() < 14) {
+                ctx.report(null, "REINDEX (CONCURRENTLY ...) is a syntax error before PostgreSQL 14 (the option list takes only "
+                        + "VERBOSE there): the migration fails", "REINDEX " + r.kind() + (r.concurrently() ? " CONCURRENTLY " : " ")
+                        + (r.target() == null ? "" : r.target()) + ";");
                 return;
             }
             if (!r.concurrently() && !r.kind().equals("SYSTEM") && (r.target() == null || existing(ctx, r.target()))) {

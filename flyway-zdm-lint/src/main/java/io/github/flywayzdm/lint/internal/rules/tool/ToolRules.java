@@ -14,7 +14,7 @@ public final class ToolRules {
     public static List<Rule> all() {
         return List.of(
                 new UnparsedStatement(), new SplitProblemFound(), new EmptyMigration(), new SuppressionWithoutReason(),
-                new SuppressionUnknownRule(), new UnusedSuppression(), new UnresolvedPlaceholder());
+                new SuppressionUnknownRule(), new UnusedSuppression(), new UnresolvedPlaceholder(), new InvalidFunctionCall());
     }
 
     /** The engine's question to empty-migration: does a comment say the script is empty on purpose? */

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now(123); -- expect: invalid-function-call

@@ -1,0 +1,3 @@
+-- pg: 13
+-- transactional: false
+REINDEX INDEX CONCURRENTLY orders_code_idx;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN rate numeric DEFAULT public.fixed_rate();

@@ -1,0 +1,1 @@
+ALTER TABLE audit ADD COLUMN at text DEFAULT timeofday(); -- expect: add-column-volatile-default

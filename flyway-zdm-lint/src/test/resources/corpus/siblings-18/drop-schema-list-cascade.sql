@@ -1,0 +1,1 @@
+DROP SCHEMA IF EXISTS reporting, archive CASCADE; -- expect: drop-schema-cascade

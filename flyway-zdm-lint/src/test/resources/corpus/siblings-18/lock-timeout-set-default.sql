@@ -1,0 +1,3 @@
+-- lock-timeout-by-runner: false
+SET lock_timeout = DEFAULT;
+ALTER TABLE orders ADD COLUMN region text; -- expect: missing-lock-timeout

@@ -1,0 +1,1 @@
+DELETE FROM legacy_log WHERE created < now() - interval '90 days'; -- expect: unbatched-data-change

@@ -1,0 +1,1 @@
+DELETE FROM pending WHERE id = ANY ('{4,5,6}'::bigint[]);

@@ -1,0 +1,1 @@
+UPDATE products SET price = 2 WHERE ((tenant_id = 1) AND (sku = 'a-1'));

@@ -1,0 +1,1 @@
+TRUNCATE /* clean up */ orders; -- expect: truncate-table

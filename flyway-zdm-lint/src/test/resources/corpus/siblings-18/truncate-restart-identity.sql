@@ -1,0 +1,1 @@
+TRUNCATE TABLE public.orders RESTART IDENTITY; -- expect: truncate-table

@@ -1,0 +1,2 @@
+CREATE TEMP TABLE staging (id bigint);
+TRUNCATE staging;
