@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.engine.LintEngine;
  * <pre>{@code
  * LintSession session = linter.newSession();
  * applied.forEach(session::replay);          // context: migrations that already ran
+ * ScriptAnalysis reading = session.analyze(next); // optional: the one reading of the next script
  * LintReport report = session.lint(next);    // judged with that context, then added to it
  * }</pre>
  */
@@ -17,6 +18,8 @@ public final class LintSession {
 
     private final LintEngine engine;
     private final SchemaCatalog catalog = new SchemaCatalog();
+    /** The script {@link #analyze} read last, so that its {@link #lint} does not read it again. */
+    private LintEngine.Read read;
 
     LintSession(LintEngine engine) {
         this.engine = engine;
@@ -27,8 +30,23 @@ public final class LintSession {
         engine.replay(catalog, script);
     }
 
+    /**
+     * The one reading of {@code script} ({@link Linter#analyze}); a {@link #lint} of the same script object that
+     * follows reuses it instead of reading the script again.
+     *
+     * @throws LintException with file:line when a zdm: directive's value is not a duration
+     */
+    public ScriptAnalysis analyze(MigrationScript script) {
+        LintEngine.Read next = engine.read(script);
+        ScriptAnalysis reading = engine.reading(next);
+        read = next;
+        return reading;
+    }
+
     /** Lints {@code script} against the context, then adds it to the context. */
     public LintReport lint(MigrationScript script) {
-        return engine.lintOne(catalog, script);
+        LintEngine.Read ready = read != null && read.script() == script ? read : engine.read(script);
+        read = null;
+        return engine.lintOne(catalog, ready);
     }
 }

@@ -121,7 +121,7 @@ public final class GuardRun implements AutoCloseable {
                 LOG.warn("flyway-zdm: {}; it runs unchecked (mode warn)", why);
             } else {
                 try {
-                    currentText = lint.read(info.getScript(), sql.get(), current.transactional);
+                    currentText = lint.readNext(c, info, sql.get(), current.transactional, builtIns);
                 } catch (LintException e) {
                     refuse(e.getMessage()); // a zdm: directive that is not a duration, with file:line
                 }

@@ -29,6 +29,9 @@ final class ScriptLint {
     private final LiveTableKeys keys;
     private final Linter linter;
     private LintSession session;
+    /** The script {@link #read} just read, for {@link #check} of the same text. */
+    private MigrationScript pending;
+    private String pendingSql;
 
     ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, LiveTableSizes sizes, LiveTableKeys keys,
                int serverMajor) {
@@ -77,11 +80,22 @@ final class ScriptLint {
         return linter.analyze(new MigrationScript(script, sql, executeInTransaction));
     }
 
+    /** {@link #read} of the migration about to run, kept for its {@link #check}: the script is read once. */
+    ScriptAnalysis readNext(Connection c, MigrationInfo info, String sql, Boolean executeInTransaction, Map<String, String> builtIns) {
+        pending = new MigrationScript(info.getScript(), sql, executeInTransaction);
+        pendingSql = sql;
+        return session(c, info, builtIns).analyze(pending); // the check that follows reuses this reading
+    }
+
     /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */
     void check(Connection c, MigrationInfo info, String sql, MigrationDraft current, Map<String, String> builtIns) {
         sizes.clear();
         keys.clear();
-        LintReport lr = session(c, info, builtIns).lint(new MigrationScript(info.getScript(), sql, current.transactional));
+        MigrationScript script = pending != null && pendingSql == sql && Boolean.valueOf(current.transactional).equals(pending.executeInTransaction())
+                ? pending : new MigrationScript(info.getScript(), sql, current.transactional);
+        pending = null;
+        pendingSql = null;
+        LintReport lr = session(c, info, builtIns).lint(script);
         current.findings.addAll(lr.findings());
         List<Finding> failures = lr.failures();
         for (Finding f : lr.active()) {

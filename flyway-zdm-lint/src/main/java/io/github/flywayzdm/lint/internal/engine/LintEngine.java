@@ -82,11 +82,30 @@ public final class LintEngine {
         }
     }
 
+    /** One script split and analyzed, ready to be read ({@link #reading}) and linted ({@link #lintOne}) without redoing it. */
+    public record Read(MigrationScript script, SplitResult split, List<AnalyzedStatement> analyzed) {
+    }
+
+    public Read read(MigrationScript script) {
+        SplitResult split = split(script);
+        return new Read(script, split, analyze(split.statements()));
+    }
+
+    public io.github.flywayzdm.lint.ScriptAnalysis reading(Read read) {
+        return ScriptReading.of(read.script(), read.split(), read.analyzed());
+    }
+
     /** Lints one script against the schema {@code catalog} holds, then adds the script to it. */
     public LintReport lintOne(SchemaCatalog catalog, MigrationScript script) {
+        return lintOne(catalog, read(script));
+    }
+
+    /** {@link #lintOne(SchemaCatalog, MigrationScript)} of a script already read. */
+    public LintReport lintOne(SchemaCatalog catalog, Read read) {
         long started = System.nanoTime();
-        SplitResult split = split(script);
-        List<AnalyzedStatement> analyzed = analyze(split.statements());
+        MigrationScript script = read.script();
+        SplitResult split = read.split();
+        List<AnalyzedStatement> analyzed = read.analyzed();
         List<Finding> findings = new ScriptCheck(config, rules, script, split, analyzed, catalog, analyzer).lint();
         int unparsed = (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
         return new LintReport(findings, 1, analyzed.size(), unparsed, config.failOn(), Duration.ofNanos(System.nanoTime() - started));
@@ -100,8 +119,7 @@ public final class LintEngine {
 
     /** The one reading of one script: its statements, operations, relations, transaction and zdm: directives. */
     public io.github.flywayzdm.lint.ScriptAnalysis analyze(MigrationScript script) {
-        SplitResult split = split(script);
-        return ScriptReading.of(script, split, analyze(split.statements()));
+        return reading(read(script));
     }
 
     /** The scripts in Flyway's order, each with Flyway's transaction decision and its substituted statements. */
