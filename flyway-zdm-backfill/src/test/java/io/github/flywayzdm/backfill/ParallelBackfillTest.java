@@ -84,7 +84,8 @@ class ParallelBackfillTest {
 
     @Test
     void aLiveHoldersChunksAreNeverTakenFromItTheRerunHelpsWithTheRestAndWaits(TestDatabase db) throws Exception {
-        ordersTable(db, 20_000);
+        // enough rows that the first instance cannot finish in the second it may keep going before it reads the hold
+        ordersTable(db, 100_000);
         AtomicBoolean hold = new AtomicBoolean();
         BackfillOptions holder = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(5))
                 .withHealthCheck(c -> hold.get() ? Optional.of("held by the test") : Optional.empty());
@@ -94,9 +95,11 @@ class ParallelBackfillTest {
         waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running'") == 2);
         Thread.sleep(2_500); // the workers read the health check (at most a second apart) and any batch in flight commits
         List<String> heldBefore = chunkWorkers(db);
+        long held = db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running'");
+        assertThat(held).as("chunks the first instance holds").isPositive();
 
         CompletableFuture<BackfillResult> second = CompletableFuture.supplyAsync(() -> run(verified(FAST.withWorkers(2)), db));
-        waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status <> 'done'") == 2);
+        waitFor(() -> db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status <> 'done'") == held);
         Thread.sleep(1_500); // the second instance waits now; it must not touch the held chunks
         assertThat(second).isNotDone();
         assertThat(chunkWorkers(db)).isEqualTo(heldBefore);
