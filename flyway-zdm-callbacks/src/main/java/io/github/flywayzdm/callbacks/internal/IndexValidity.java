@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * After a non-transactional migration: are the indexes it built valid? {@code CREATE INDEX CONCURRENTLY IF NOT
- * EXISTS} skips an INVALID index left by an earlier failed build, and a rerun without IF NOT EXISTS fails with
- * SQLSTATE 42P07; either way the index serves no reads until it is dropped and built again.
+ * After a migration that builds an index with IF NOT EXISTS: are the indexes it built valid? {@code CREATE INDEX
+ * [CONCURRENTLY] IF NOT EXISTS} skips an INVALID index left by an earlier failed build, and a rerun without IF NOT
+ * EXISTS fails with SQLSTATE 42P07; either way the index serves no reads until it is dropped and built again.
  */
 final class IndexValidity {
 

@@ -81,8 +81,8 @@ public final class LockGuard {
             restore(); // Flyway switched connections: the old one gets its values back, the new one is captured below
             return first(c, lockTimeout, statementTimeout);
         }
-        String lock = lockTimeout.isZero() ? originalLockTimeout : DurationFormat.toSetting(lockTimeout);
-        String statement = statementTimeout.isZero() ? originalStatementTimeout : DurationFormat.toSetting(statementTimeout);
+        String lock = setting(lockTimeout, originalLockTimeout);
+        String statement = setting(statementTimeout, originalStatementTimeout);
         if (previousRanOnlyBuiltInCode && quiet && lock.equals(sentLockTimeout) && statement.equals(sentStatementTimeout)) {
             return lastApplied; // nothing since the last call could have changed them: no round trip
         }
@@ -99,6 +99,11 @@ public final class LockGuard {
         }
     }
 
+    /** The value to send for {@code timeout}: zero means the session's own value from before the run. */
+    private static String setting(Duration timeout, String original) {
+        return timeout.isZero() ? original : DurationFormat.toSetting(timeout);
+    }
+
     private Applied remember(String lock, String statement, Applied applied, boolean quietNow) {
         sentLockTimeout = lock;
         sentStatementTimeout = statement;
@@ -109,8 +114,8 @@ public final class LockGuard {
 
     private Applied first(Connection c, Duration lockTimeout, Duration statementTimeout) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FIRST)) {
-            ps.setString(1, lockTimeout.isZero() ? null : DurationFormat.toSetting(lockTimeout));
-            ps.setString(2, statementTimeout.isZero() ? null : DurationFormat.toSetting(statementTimeout));
+            ps.setString(1, setting(lockTimeout, null)); // null: the session's own value, read by the same statement
+            ps.setString(2, setting(statementTimeout, null));
             ps.setString(3, historySchema);
             ps.setString(4, historyTable);
             try (ResultSet rs = ps.executeQuery()) {
@@ -119,8 +124,8 @@ public final class LockGuard {
                 backendPid = rs.getInt(1);
                 originalLockTimeout = rs.getString(2);
                 originalStatementTimeout = rs.getString(3);
-                String lock = lockTimeout.isZero() ? originalLockTimeout : DurationFormat.toSetting(lockTimeout);
-                String statement = statementTimeout.isZero() ? originalStatementTimeout : DurationFormat.toSetting(statementTimeout);
+                String lock = setting(lockTimeout, originalLockTimeout);
+                String statement = setting(statementTimeout, originalStatementTimeout);
                 return remember(lock, statement, new Applied(backendPid, rs.getString(4), rs.getString(5)), rs.getBoolean(6));
             }
         }
