@@ -31,6 +31,10 @@ import java.util.Set;
  */
 public class ZdmCallback implements Callback {
 
+    /** The name this callback answers to, also when a framework wraps it in a proxy. */
+    public static final String CALLBACK_NAME = "flyway-zdm";
+
+
     private static final ZdmLog LOG = ZdmLog.get(ZdmCallback.class);
     private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
             Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
@@ -63,7 +67,7 @@ public class ZdmCallback implements Callback {
 
     @Override
     public String getCallbackName() {
-        return "flyway-zdm";
+        return CALLBACK_NAME;
     }
 
     @Override

@@ -50,7 +50,7 @@ public class ZdmAutoCallback implements InternalCallback<Event> {
 
     /** A ZdmCallback, or a wrapper of one that answers to its name (the Spring Boot starter's bean is a proxy). */
     private static boolean explicitlyConfigured(Context context) {
-        String name = new ZdmCallback().getCallbackName();
+        String name = ZdmCallback.CALLBACK_NAME;
         return Arrays.stream(context.getConfiguration().getCallbacks())
                 .anyMatch(c -> c instanceof ZdmCallback || name.equals(c.getCallbackName()));
     }

@@ -34,9 +34,8 @@ final class BetweenMigrations {
 
     /** True when only Flyway and flyway-zdm run between migrations in this configuration. */
     static boolean onlyFlyway(Configuration config) {
-        String ours = new ZdmCallback().getCallbackName();
         for (Callback c : config.getCallbacks()) {
-            if (!(c instanceof ZdmCallback) && !ours.equals(c.getCallbackName())) {
+            if (!(c instanceof ZdmCallback) && !ZdmCallback.CALLBACK_NAME.equals(c.getCallbackName())) {
                 return false;
             }
         }
