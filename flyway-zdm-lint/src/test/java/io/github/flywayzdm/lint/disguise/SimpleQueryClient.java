@@ -1,5 +1,7 @@
 package io.github.flywayzdm.lint.disguise;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -38,8 +40,11 @@ final class SimpleQueryClient implements AutoCloseable {
         String database = uri.getPath().substring(1);
         socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
         socket.setSoTimeout(60_000);
-        in = new DataInputStream(socket.getInputStream());
-        out = new DataOutputStream(socket.getOutputStream());
+        // one TCP segment per message: unbuffered, each message's type, length and body went out as three small
+        // writes, and Nagle's algorithm held the later ones for the server's delayed ACK (about 40 ms a query)
+        socket.setTcpNoDelay(true);
+        in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         byte[] params = ("user\0" + user + "\0database\0" + database + "\0client_encoding\0UTF8\0\0").getBytes(StandardCharsets.UTF_8);
         out.writeInt(8 + params.length);
         out.writeInt(196608);
