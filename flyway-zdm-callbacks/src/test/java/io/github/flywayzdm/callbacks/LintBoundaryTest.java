@@ -1,9 +1,11 @@
 package io.github.flywayzdm.callbacks;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import io.github.flywayzdm.testsupport.Boundaries;
 import org.junit.jupiter.api.Test;
 
 /** The boundary of docs/ARCHITECTURE.md, enforced: this adapter reads scripts through the linter's public API only. */
+@ServerIndependent
 class LintBoundaryTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.cli;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script (ci/github-action.sh, what action.yml runs), the pre-commit hook (ci/pre-commit.sh, what
  * .pre-commit-hooks.yaml runs) and the GitLab CI template's script, each with the built distribution.
  */
+@ServerIndependent
 class ZdmCiIT {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();

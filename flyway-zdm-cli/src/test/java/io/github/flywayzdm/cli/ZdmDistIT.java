@@ -1,5 +1,6 @@
 package io.github.flywayzdm.cli;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The zip/tar.gz distribution as users install it: unpack, run bin/zdm. */
+@ServerIndependent
 class ZdmDistIT {
 
     @TempDir

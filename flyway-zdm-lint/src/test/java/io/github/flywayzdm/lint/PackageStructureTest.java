@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import io.github.flywayzdm.lint.internal.rules.Rule;
 import io.github.flywayzdm.testsupport.Boundaries;
@@ -10,6 +11,7 @@ import java.util.Map;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /** The linter's own structure, enforced (docs/ARCHITECTURE.md): no package cycle, internals public only where used. */
+@ServerIndependent
 class PackageStructureTest {
 
     /** Internal types public although no other package of the linter uses them, each with why. */

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.maven;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Maven builds of generated projects that use the plugin as users declare it. The plugin and flyway-zdm-lint are
  * put into the local repository by maven-invoker-plugin:install before this runs.
  */
+@ServerIndependent
 class LintMojoIT {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.disguise;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
@@ -59,6 +60,7 @@ class DifferentialSplitTest {
 
     /** No server: 10,000 generated and damaged scripts are linted end to end without an exception or a hang. */
     @Test
+    @ServerIndependent
     void tenThousandGeneratedAndDamagedScriptsLintWithoutACrash() {
         ScriptGenerator generator = new ScriptGenerator(42L, true);
         Linter linter = Linter.withDefaults();

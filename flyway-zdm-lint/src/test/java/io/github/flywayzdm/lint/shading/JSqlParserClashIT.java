@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.shading;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application with another JSqlParser version (4.9 here, from Central, first on the class path) runs both: its own
  * parser stays 4.9 and the linter parses with its own copy.
  */
+@ServerIndependent
 class JSqlParserClashIT {
 
     private static final String RELOCATED = "io.github.flywayzdm.lint.shaded.jsqlparser";
