@@ -1,13 +1,17 @@
 package io.github.flywayzdm.maven;
 
 import io.github.flywayzdm.lint.LintConfig;
+import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.LintSettings;
 import io.github.flywayzdm.lint.MigrationFiles;
 import io.github.flywayzdm.lint.MigrationScript;
+import io.github.flywayzdm.lint.Severity;
+import io.github.flywayzdm.lint.UrlMask;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -22,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What zdm:lint and zdm:trace share: where the migrations are, the linter settings, where reports go. */
+/**
+ * What zdm:lint and zdm:trace share: where the migrations are, the linter settings, where reports go, and the run
+ * itself (skip, read the settings, find the scripts, stop early when there are none, one-line errors).
+ */
 abstract class AbstractZdmMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -73,6 +80,48 @@ abstract class AbstractZdmMojo extends AbstractMojo {
 
     @Parameter(property = "zdm.skip", defaultValue = "false")
     protected boolean skip;
+
+    /** The goal's name in messages: {@code lint}, {@code trace}. */
+    protected abstract String goal();
+
+    /** The goal's own skip parameter ({@code zdm.lint.skip}, {@code zdm.trace.skip}). */
+    protected abstract boolean goalSkipped();
+
+    /** Runs the goal on the project's scripts, never empty. */
+    protected abstract void run(LintConfig config, List<ReportFormat> reportFormats, List<MigrationScript> scripts)
+            throws MojoExecutionException, MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || goalSkipped()) {
+            getLog().info("flyway-zdm: " + goal() + " skipped");
+            return;
+        }
+        try {
+            LintConfig config = config();
+            List<ReportFormat> reportFormats = reportFormats();
+            List<MigrationScript> scripts = scripts();
+            if (scripts.isEmpty()) {
+                getLog().info("flyway-zdm: no migrations in " + String.join(", ", locations) + ", nothing to " + goal());
+                return;
+            }
+            run(config, reportFormats, scripts);
+        } catch (LintException | IllegalArgumentException e) {
+            // no cause: Maven prints the chain with -e, and a driver's message may quote the URL
+            throw new MojoExecutionException("flyway-zdm: " + UrlMask.mask(e.getMessage()));
+        }
+    }
+
+    /** Logs a finding's line at the level its severity maps to, so Maven's own colouring and filtering apply. */
+    protected void log(Severity severity, String line) {
+        if (severity == Severity.ERROR) {
+            getLog().error(line);
+        } else if (severity == Severity.WARNING) {
+            getLog().warn(line);
+        } else {
+            getLog().info(line);
+        }
+    }
 
     protected Path basedir() {
         return project.getBasedir().toPath();

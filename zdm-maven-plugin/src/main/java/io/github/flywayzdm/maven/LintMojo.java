@@ -3,11 +3,10 @@ package io.github.flywayzdm.maven;
 import io.github.flywayzdm.lint.ChangedFiles;
 import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.Finding;
-import io.github.flywayzdm.lint.LintException;
+import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
 import io.github.flywayzdm.lint.Linter;
 import io.github.flywayzdm.lint.MigrationScript;
-import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.lint.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,36 +34,32 @@ public class LintMojo extends AbstractZdmMojo {
     private boolean lintSkip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || lintSkip) {
-            getLog().info("flyway-zdm: lint skipped");
-            return;
-        }
+    protected String goal() {
+        return "lint";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return lintSkip;
+    }
+
+    @Override
+    protected void run(LintConfig config, List<ReportFormat> reportFormats, List<MigrationScript> scripts) throws MojoExecutionException, MojoFailureException {
         Path basedir = basedir();
-        try {
-            Linter linter = Linter.of(config());
-            List<ReportFormat> reportFormats = reportFormats();
-            List<MigrationScript> scripts = scripts();
-            if (scripts.isEmpty()) {
-                getLog().info("flyway-zdm: no migrations in " + String.join(", ", locations) + ", nothing to lint");
-                return;
-            }
-            Predicate<MigrationScript> target = s -> true;
-            if (changedSince != null && !changedSince.isBlank()) {
-                target = ChangedFiles.since(changedSince, basedir).scripts(basedir);
-                getLog().info("flyway-zdm: " + scripts.stream().filter(target).count() + " of " + scripts.size()
-                        + " scripts changed since " + changedSince);
-            }
-            LintReport report = linter.lint(scripts, target);
-            write("zdm-lint", reportFormats, f -> ReportWriter.render(report, f));
-            log(report, basedir);
-            if (report.failed()) {
-                throw new MojoFailureException("flyway-zdm: " + report.failures().size() + " unsafe migration finding(s) at or above '"
-                        + report.failOn().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("never")
-                        + "': " + report.summary() + ". Reports: " + outputDirectory);
-            }
-        } catch (LintException | IllegalArgumentException e) {
-            throw new MojoExecutionException("flyway-zdm: " + e.getMessage(), e);
+        Linter linter = Linter.of(config);
+        Predicate<MigrationScript> target = s -> true;
+        if (changedSince != null && !changedSince.isBlank()) {
+            target = ChangedFiles.since(changedSince, basedir).scripts(basedir);
+            getLog().info("flyway-zdm: " + scripts.stream().filter(target).count() + " of " + scripts.size()
+                    + " scripts changed since " + changedSince);
+        }
+        LintReport report = linter.lint(scripts, target);
+        write("zdm-lint", reportFormats, f -> ReportWriter.render(report, f));
+        log(report, basedir);
+        if (report.failed()) {
+            throw new MojoFailureException("flyway-zdm: " + report.failures().size() + " unsafe migration finding(s) at or above '"
+                    + report.failOn().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("never")
+                    + "': " + report.summary() + ". Reports: " + outputDirectory);
         }
     }
 
@@ -74,13 +69,7 @@ public class LintMojo extends AbstractZdmMojo {
             String line = ControlChars.escape(basedir.resolve(f.file()).toAbsolutePath() + ":[" + f.line() + "," + f.column() + "] "
                     + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + f.message()
                     + System.lineSeparator() + "    fix: " + f.safeAlternative().replace("\n", System.lineSeparator() + "         "));
-            if (f.severity() == Severity.ERROR) {
-                getLog().error(line);
-            } else if (f.severity() == Severity.WARNING) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
+            log(f.severity(), line);
         }
         getLog().info("flyway-zdm: " + report.summary());
     }

@@ -2,10 +2,7 @@ package io.github.flywayzdm.maven;
 
 import io.github.flywayzdm.lint.ControlChars;
 import io.github.flywayzdm.lint.LintConfig;
-import io.github.flywayzdm.lint.LintException;
 import io.github.flywayzdm.lint.MigrationScript;
-import io.github.flywayzdm.lint.Severity;
-import io.github.flywayzdm.lint.UrlMask;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.trace.LockTrace;
 import io.github.flywayzdm.trace.TraceFinding;
@@ -46,35 +43,29 @@ public class TraceMojo extends AbstractZdmMojo {
     private boolean traceSkip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || traceSkip) {
-            getLog().info("flyway-zdm: trace skipped");
-            return;
+    protected String goal() {
+        return "trace";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return traceSkip;
+    }
+
+    @Override
+    protected void run(LintConfig config, List<ReportFormat> reportFormats, List<MigrationScript> scripts) throws MojoExecutionException, MojoFailureException {
+        LockTrace.Builder builder = LockTrace.builder().seedRows(seedRows).lintConfig(config);
+        config.failOn().ifPresentOrElse(builder::failOn, builder::failNever);
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            builder.server(jdbcUrl, user, password != null ? password : System.getenv("ZDM_TRACE_PASSWORD"));
+        } else {
+            builder.pgMajor(config.pgMajor());
         }
-        try {
-            LintConfig config = config();
-            List<ReportFormat> reportFormats = reportFormats();
-            List<MigrationScript> scripts = scripts();
-            if (scripts.isEmpty()) {
-                getLog().info("flyway-zdm: no migrations in " + String.join(", ", locations) + ", nothing to trace");
-                return;
-            }
-            LockTrace.Builder builder = LockTrace.builder().seedRows(seedRows).lintConfig(config);
-            config.failOn().ifPresentOrElse(builder::failOn, builder::failNever);
-            if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-                builder.server(jdbcUrl, user, password != null ? password : System.getenv("ZDM_TRACE_PASSWORD"));
-            } else {
-                builder.pgMajor(config.pgMajor());
-            }
-            TraceReport report = builder.build().run(scripts);
-            write("zdm-trace", reportFormats, report::render);
-            log(report);
-            if (report.failed()) {
-                throw new MojoFailureException("flyway-zdm trace: " + report.summary() + ". Reports: " + outputDirectory);
-            }
-        } catch (LintException | IllegalArgumentException e) {
-            // no cause: Maven prints the chain with -e, and a driver's message may quote the URL
-            throw new MojoExecutionException("flyway-zdm: " + UrlMask.mask(e.getMessage()));
+        TraceReport report = builder.build().run(scripts);
+        write("zdm-trace", reportFormats, report::render);
+        log(report);
+        if (report.failed()) {
+            throw new MojoFailureException("flyway-zdm trace: " + report.summary() + ". Reports: " + outputDirectory);
         }
     }
 
@@ -82,13 +73,7 @@ public class TraceMojo extends AbstractZdmMojo {
         for (TraceFinding f : report.findings()) {
             String line = basedir().resolve(f.file()).toAbsolutePath() + ":[" + f.line() + ",1] "
                     + f.severity().name().toLowerCase(Locale.ROOT) + "[" + f.ruleId() + "] " + ControlChars.escape(f.message());
-            if (f.severity() == Severity.ERROR) {
-                getLog().error(line);
-            } else if (f.severity() == Severity.WARNING) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
+            log(f.severity(), line);
         }
         if (report.failure() != null) {
             getLog().error("flyway-zdm trace: failed at " + ControlChars.escape(String.valueOf(report.failure())));
