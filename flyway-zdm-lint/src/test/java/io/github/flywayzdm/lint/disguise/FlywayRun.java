@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.disguise;
 
+import io.github.flywayzdm.lint.proof.ServerProbe;
 import io.github.flywayzdm.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -93,35 +93,35 @@ final class FlywayRun {
             try {
                 if (event == Event.BEFORE_EACH_MIGRATE) {
                     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                        fileBefore = number(s, "SELECT pg_relation_filenode('" + table + "')");
-                        indexesBefore = number(s, "SELECT count(*) FROM pg_index WHERE indrelid = '" + table + "'::regclass");
+                        fileBefore = ServerProbe.number(s, "SELECT pg_relation_filenode('" + table + "')");
+                        indexesBefore = ServerProbe.number(s, "SELECT count(*) FROM pg_index WHERE indrelid = '" + table + "'::regclass");
                     }
                     return;
                 }
                 try (Statement own = context.getConnection().createStatement()) {
                     String relname = table.substring(table.indexOf('.') + 1);
                     String schema = table.substring(0, table.indexOf('.'));
-                    if (number(own, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = '" + relname
+                    if (ServerProbe.number(own, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = '" + relname
                             + "' AND schemaname = '" + schema + "'") > 0) {
                         seen.add(Seen.SCANNED);
                     }
                 }
                 try (Connection other = db.connect(); Statement s = other.createStatement()) {
-                    if (blocked(other, "SELECT count(*) FROM " + table)) {
+                    if (ServerProbe.blocked(other, "SELECT count(*) FROM " + table, "300ms")) {
                         seen.add(Seen.READS_BLOCKED);
                     }
-                    if (blocked(other, "UPDATE " + table + " SET id = id WHERE id = 1")) {
+                    if (ServerProbe.blocked(other, "UPDATE " + table + " SET id = id WHERE id = 1", "300ms")) {
                         seen.add(Seen.WRITES_BLOCKED);
                     }
-                    if (number(s, "SELECT pg_relation_filenode('" + table + "')") != fileBefore) {
+                    if (ServerProbe.number(s, "SELECT pg_relation_filenode('" + table + "')") != fileBefore) {
                         seen.add(Seen.REWRITTEN); // visible to another session only after commit: see below
                     }
                 }
                 try (Statement own = context.getConnection().createStatement()) {
-                    if (number(own, "SELECT pg_relation_filenode('" + table + "')") != fileBefore) {
+                    if (ServerProbe.number(own, "SELECT pg_relation_filenode('" + table + "')") != fileBefore) {
                         seen.add(Seen.REWRITTEN);
                     }
-                    if (number(own, "SELECT count(*) FROM pg_index WHERE indrelid = '" + table + "'::regclass") > indexesBefore) {
+                    if (ServerProbe.number(own, "SELECT count(*) FROM pg_index WHERE indrelid = '" + table + "'::regclass") > indexesBefore) {
                         seen.add(Seen.INDEX_BUILT);
                     }
                 }
@@ -133,30 +133,6 @@ final class FlywayRun {
         @Override
         public String getCallbackName() {
             return "zdm-disguise-probe";
-        }
-    }
-
-    /** Runs {@code sql} with a 300 ms lock_timeout on a separate session: true when it timed out waiting for a lock. */
-    private static boolean blocked(Connection c, String sql) throws SQLException {
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '300ms'");
-            s.execute(sql);
-            return false;
-        } catch (SQLException e) {
-            if ("55P03".equals(e.getSQLState())) {
-                return true;
-            }
-            throw e;
-        } finally {
-            c.rollback();
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static long number(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 }

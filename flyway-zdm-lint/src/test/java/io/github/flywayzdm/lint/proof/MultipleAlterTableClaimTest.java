@@ -45,7 +45,7 @@ class MultipleAlterTableClaimTest {
             other.setAutoCommit(false);
             o.execute("LOCK TABLE t IN ACCESS SHARE MODE");
             m.execute("SET lock_timeout = '200ms'");
-            assertThat(lockTimedOut(m, SEPARATE.get(1))).isTrue();
+            assertThat(ServerProbe.lockTimedOut(m, SEPARATE.get(1))).isTrue();
             other.rollback();
             assertThat(columns(m)).as("the migration stopped halfway: a is there, b is not").contains("a").doesNotContain("b");
         }
@@ -78,7 +78,7 @@ class MultipleAlterTableClaimTest {
             for (String sql : statements) {
                 reader.setAutoCommit(false);
                 r.execute("SELECT count(*) FROM t");
-                boolean waited = lockTimedOut(m, sql);
+                boolean waited = ServerProbe.lockTimedOut(m, sql);
                 reader.rollback();
                 reader.setAutoCommit(true);
                 if (waited) {
@@ -90,17 +90,6 @@ class MultipleAlterTableClaimTest {
         return waits;
     }
 
-    private static boolean lockTimedOut(Statement s, String sql) throws SQLException {
-        try {
-            s.execute(sql);
-            return false;
-        } catch (SQLException e) {
-            if ("55P03".equals(e.getSQLState())) {
-                return true;
-            }
-            throw e;
-        }
-    }
 
     private static int rewrites(TestDatabase db, List<String> statements) throws SQLException {
         int rewrites = 0;

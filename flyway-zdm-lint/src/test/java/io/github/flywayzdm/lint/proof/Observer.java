@@ -3,7 +3,6 @@ package io.github.flywayzdm.lint.proof;
 import io.github.flywayzdm.testsupport.TestDatabase;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -34,10 +33,10 @@ final class Observer {
         }
         Set<Observation> seen = EnumSet.noneOf(Observation.class);
         try (Connection a = db.connect(); Connection b = db.connect(); Statement sa = a.createStatement()) {
-            long fileBefore = number(sa, "SELECT pg_relation_filenode('t')");
-            long indexesBefore = number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass");
+            long fileBefore = ServerProbe.number(sa, "SELECT pg_relation_filenode('t')");
+            long indexesBefore = ServerProbe.number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass");
             a.setAutoCommit(false);
-            long scansBefore = number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'");
+            long scansBefore = ServerProbe.number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'");
             try {
                 sa.execute(statement);
             } catch (SQLException e) {
@@ -47,60 +46,36 @@ final class Observer {
                     a.rollback();
                     a.setAutoCommit(true);
                     sa.execute(statement);
-                    if (number(sa, "SELECT pg_relation_filenode('t')") != fileBefore) {
+                    if (ServerProbe.number(sa, "SELECT pg_relation_filenode('t')") != fileBefore) {
                         seen.add(Observation.REWRITTEN);
                     }
-                    if (number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass") > indexesBefore) {
+                    if (ServerProbe.number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass") > indexesBefore) {
                         seen.add(Observation.INDEX_BUILT);
                     }
                     return seen;
                 }
                 throw e;
             }
-            if (blocked(b, "SELECT count(*) FROM t")) {
+            if (ServerProbe.blocked(b, "SELECT count(*) FROM t", "200ms")) {
                 seen.add(Observation.READS_BLOCKED);
             }
-            if (blocked(b, "INSERT INTO t (id, c, n, pid) VALUES (100000, 'x', 1, 1)")) {
+            if (ServerProbe.blocked(b, "INSERT INTO t (id, c, n, pid) VALUES (100000, 'x', 1, 1)", "200ms")) {
                 seen.add(Observation.WRITES_BLOCKED);
             }
-            if (blocked(b, "INSERT INTO p (id) VALUES (100000)")) {
+            if (ServerProbe.blocked(b, "INSERT INTO p (id) VALUES (100000)", "200ms")) {
                 seen.add(Observation.PARENT_WRITES_BLOCKED);
             }
-            if (number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'") > scansBefore) {
+            if (ServerProbe.number(sa, "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 't'") > scansBefore) {
                 seen.add(Observation.SCANNED);
             }
-            if (number(sa, "SELECT pg_relation_filenode('t')") != fileBefore) {
+            if (ServerProbe.number(sa, "SELECT pg_relation_filenode('t')") != fileBefore) {
                 seen.add(Observation.REWRITTEN);
             }
-            if (number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass") > indexesBefore) {
+            if (ServerProbe.number(sa, "SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass") > indexesBefore) {
                 seen.add(Observation.INDEX_BUILT);
             }
             a.rollback();
         }
         return seen;
-    }
-
-    /** Runs {@code sql} on session b with a 200 ms lock_timeout: true when it timed out waiting for a lock. */
-    private static boolean blocked(Connection b, String sql) throws SQLException {
-        b.setAutoCommit(false);
-        try (Statement s = b.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '200ms'");
-            s.execute(sql);
-            return false;
-        } catch (SQLException e) {
-            if ("55P03".equals(e.getSQLState())) {
-                return true;
-            }
-            throw e;
-        } finally {
-            b.rollback();
-            b.setAutoCommit(true);
-        }
-    }
-
-    private static long number(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 }
