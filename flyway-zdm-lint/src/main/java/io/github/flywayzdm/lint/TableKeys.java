@@ -13,7 +13,9 @@ import java.util.Optional;
 public interface TableKeys {
 
     /**
-     * @param schema the schema as written in the migration, or null when unqualified
+     * @param schema the schema as written in the migration, or the first schema of the search_path the script set
+     *               before the statement; null when unqualified and the script has not set search_path: then the
+     *               name means what the migration's own session resolves it to
      * @param table  the table name (unquoted, case as PostgreSQL stores it)
      * @return the column lists of the table's primary key and valid, non-partial unique indexes on plain columns
      *         (possibly none), or empty when the table is unknown

@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 public interface TableSizes {
 
     /**
-     * @param schema the schema as written in the migration, or null when unqualified
+     * @param schema the schema as written in the migration, or the first schema of the search_path the script set
+     *               before the statement; null when unqualified and the script has not set search_path: then the
+     *               name means what the migration's own session resolves it to
      * @param table  the table name (unquoted, case as PostgreSQL stores it)
      * @return the estimated row count, or empty when unknown
      */

@@ -74,8 +74,9 @@ public final class GuardRun implements AutoCloseable {
             pollMs = Math.max(20, Math.min(pollMs, wd.get().toMillis() / 3));
         }
         this.monitor = new SessionMonitor(c, Duration.ofMillis(pollMs));
-        this.lint = new ScriptLint(settings, config, scripts, new LiveTableSizes(monitor::connection),
-                new LiveTableKeys(monitor::connection), CatalogChecks.serverMajor(c));
+        MigrationSearchPath searchPath = new MigrationSearchPath();
+        this.lint = new ScriptLint(settings, config, scripts, searchPath, new LiveTableSizes(monitor::connection, searchPath),
+                new LiveTableKeys(monitor::connection, searchPath), CatalogChecks.serverMajor(c));
         report.server(CatalogChecks.serverVersion(c), settings.toString());
     }
 

@@ -18,14 +18,16 @@ import java.util.function.Supplier;
  * The unique keys of a live table, for unbatched-data-change: the primary key and every valid unique index that has no
  * WHERE and no expression, as their key columns (INCLUDE columns left out). Equality on all of one pins at most one
  * row. Asked by the linter only for an UPDATE/DELETE whose WHERE pins columns no key of the history covers; a table
- * that does not exist (yet, or on another search_path) or a failed lookup is unknown.
+ * that does not exist (yet) or a failed lookup is unknown. An unqualified name is looked up as the migration's session
+ * resolves it ({@link MigrationSearchPath}).
  */
 public final class LiveTableKeys implements TableKeys {
 
     /** One row per key (names as stored, in key order); one row with null columns for a table without any. */
     private static final String QUERY = """
             SELECT t.oid IS NOT NULL, k.cols
-            FROM (SELECT to_regclass(?) AS oid) t
+            FROM (SELECT """ + MigrationSearchPath.RELATION + """
+             AS oid) t
             LEFT JOIN LATERAL (
                 SELECT array_agg(a.attname::text ORDER BY c.ord) AS cols
                 FROM pg_index i
@@ -36,10 +38,12 @@ public final class LiveTableKeys implements TableKeys {
                 GROUP BY i.indexrelid) k ON true""";
 
     private final Supplier<Connection> connection;
+    private final MigrationSearchPath searchPath;
     private final Map<String, Optional<List<List<String>>>> cache = new HashMap<>();
 
-    public LiveTableKeys(Supplier<Connection> connection) {
+    public LiveTableKeys(Supplier<Connection> connection, MigrationSearchPath searchPath) {
         this.connection = connection;
+        this.searchPath = searchPath;
     }
 
     /** Forget cached keys (before each migration: earlier ones may have changed them). */
@@ -50,12 +54,13 @@ public final class LiveTableKeys implements TableKeys {
     @Override
     public synchronized Optional<List<List<String>>> uniqueKeys(String schema, String table) {
         String name = (schema == null ? "" : LiveTableSizes.quote(schema) + ".") + LiveTableSizes.quote(table);
-        return cache.computeIfAbsent(name, this::query);
+        return cache.computeIfAbsent(name, n -> query(schema, table));
     }
 
-    private Optional<List<List<String>>> query(String name) {
-        try (PreparedStatement ps = connection.get().prepareStatement(QUERY)) {
-            ps.setString(1, name);
+    private Optional<List<List<String>>> query(String schema, String table) {
+        Connection c = connection.get();
+        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+            searchPath.bind(ps, 1, schema, table, c);
             List<List<String>> keys = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -25,6 +25,7 @@ final class ScriptLint {
     private final ZdmSettings settings;
     private final Configuration config;
     private final ScriptSource scripts;
+    private final MigrationSearchPath searchPath;
     private final LiveTableSizes sizes;
     private final LiveTableKeys keys;
     private final Linter linter;
@@ -33,11 +34,12 @@ final class ScriptLint {
     private MigrationScript pending;
     private String pendingSql;
 
-    ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, LiveTableSizes sizes, LiveTableKeys keys,
-               int serverMajor) {
+    ScriptLint(ZdmSettings settings, Configuration config, ScriptSource scripts, MigrationSearchPath searchPath,
+               LiveTableSizes sizes, LiveTableKeys keys, int serverMajor) {
         this.settings = settings;
         this.config = config;
         this.scripts = scripts;
+        this.searchPath = searchPath;
         this.sizes = sizes;
         this.keys = keys;
         LintConfig.Builder lint = LintConfig.builder()
@@ -89,6 +91,7 @@ final class ScriptLint {
 
     /** Lints {@code sql} into {@code current}; in mode enforce, findings at or above failOn refuse it (thrown). */
     void check(Connection c, MigrationInfo info, String sql, MigrationDraft current, Map<String, String> builtIns) {
+        searchPath.follow(c);
         sizes.clear();
         keys.clear();
         MigrationScript script = pending != null && pendingSql == sql && Boolean.valueOf(current.transactional).equals(pending.executeInTransaction())

@@ -24,7 +24,7 @@ class LiveTableKeysTest {
                 "CREATE UNIQUE INDEX legacy_lower_email ON app.legacy (lower(email))",           // expression: not a key
                 "CREATE TABLE plain (n int)");
         try (Connection c = db.connect()) {
-            LiveTableKeys keys = new LiveTableKeys(() -> c);
+            LiveTableKeys keys = new LiveTableKeys(() -> c, new MigrationSearchPath());
             assertThat(keys.uniqueKeys("app", "legacy")).hasValueSatisfying(k -> assertThat(k)
                     .containsExactlyInAnyOrder(List.of("id"), List.of("tenant", "code"), List.of("Ref No")));
             assertThat(keys.uniqueKeys(null, "plain")).hasValue(List.of());
@@ -43,7 +43,7 @@ class LiveTableKeysTest {
         }
         assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE indexrelid = 'dup_n'::regclass AND NOT indisvalid")).isOne();
         try (Connection c = db.connect()) {
-            assertThat(new LiveTableKeys(() -> c).uniqueKeys(null, "dup")).hasValue(List.of());
+            assertThat(new LiveTableKeys(() -> c, new MigrationSearchPath()).uniqueKeys(null, "dup")).hasValue(List.of());
         }
     }
 
@@ -51,7 +51,7 @@ class LiveTableKeysTest {
     void cachesUntilCleared(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE k (id int, code text)");
         try (Connection c = db.connect()) {
-            LiveTableKeys keys = new LiveTableKeys(() -> c);
+            LiveTableKeys keys = new LiveTableKeys(() -> c, new MigrationSearchPath());
             assertThat(keys.uniqueKeys(null, "k")).hasValue(List.of());
             db.execute("CREATE UNIQUE INDEX k_code ON k (code)");
             assertThat(keys.uniqueKeys(null, "k")).hasValue(List.of());

@@ -33,6 +33,8 @@ public final class Relations {
     private static final List<String> DEFAULT_PATH = List.of("$user", "public");
 
     private List<String> searchPath = DEFAULT_PATH;
+    /** The script changed search_path (SET, SET LOCAL, RESET, set_config): before that, the session's own path holds. */
+    private boolean pathSetHere;
     private final Set<TableRef> created = new HashSet<>();
 
     /** The relation as the server stores its name (63 bytes at most). */
@@ -43,6 +45,7 @@ public final class Relations {
     public void apply(Operation op) {
         if (op instanceof Operation.SetSetting s && (s.name().equals("search_path") || s.name().equals("all"))) {
             searchPath = s.value() == null ? DEFAULT_PATH : parsePath(s.value());
+            pathSetHere = true;
         } else if (op instanceof Operation.CreateTable t && !t.ifNotExists() && t.table() != null) {
             created.add(resolveForCreate(t.table()));
         } else if (op instanceof Operation.CreateView v && v.materialized() && v.table() != null) {
@@ -59,6 +62,18 @@ public final class Relations {
     /** True only when {@code ref} certainly names a relation this migration created. */
     public boolean createdHere(TableRef ref) {
         return ref != null && created.contains(resolve(ref));
+    }
+
+    /**
+     * The name to look {@code written} up with in the live catalog (table sizes, unique keys). Unqualified while the
+     * script has not changed search_path: the migration session resolves it with its own path, which only the server
+     * knows (Flyway sets it from flyway.schemas). Once the script set the path, qualified with its first schema: a
+     * relation found there is the one the server resolves to, and a table that lives further down the path is then
+     * not found, so it counts as unknown (full severity), never as some other schema's table of the same name.
+     */
+    public TableRef liveName(TableRef written) {
+        TableRef ref = stored(written);
+        return ref.schema() != null || !pathSetHere ? ref : new TableRef(firstSchema(), ref.name());
     }
 
     /** The schema-qualified relation an existing-object reference means at this point of the migration. */

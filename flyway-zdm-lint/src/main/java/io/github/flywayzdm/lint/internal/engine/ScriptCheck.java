@@ -217,6 +217,11 @@ final class ScriptCheck {
         }
 
         @Override
+        public TableRef liveName(TableRef table) {
+            return createdHere.liveName(table);
+        }
+
+        @Override
         public int pgMajor() {
             return config.pgMajor();
         }
@@ -257,7 +262,8 @@ final class ScriptCheck {
             Severity severity = infoOnly ? Severity.INFO : config.severityOf(info).orElse(info.defaultSeverity());
             String text = message;
             if (table != null && info.category() == Category.LOCKING && config.smallTableRows() > 0) {
-                OptionalLong rows = config.tableSizes().estimatedRows(table.schema(), table.name());
+                TableRef live = liveName(table);
+                OptionalLong rows = config.tableSizes().estimatedRows(live.schema(), live.name());
                 if (rows.isPresent() && rows.getAsLong() <= config.smallTableRows()) {
                     severity = Severity.INFO;
                     text = message + " (table has ~" + rows.getAsLong() + " rows: below the size threshold of "

@@ -28,6 +28,12 @@ public interface StatementContext {
     /** True when the table was created earlier in this same migration: lock rules do not apply to it. */
     boolean createdInThisMigration(TableRef table);
 
+    /**
+     * The name to ask the live catalog ({@code config().tableSizes()}, {@code tableKeys()}) about {@code table}: schema
+     * qualified once the script has changed search_path, so the lookup means the relation the statement means.
+     */
+    TableRef liveName(TableRef table);
+
     /** Target PostgreSQL major version. */
     int pgMajor();
 

@@ -83,7 +83,8 @@ final class UnbatchedDataChange extends BaseRule {
             return Reach.FEW_ROWS;
         }
         // only now, for a WHERE that pins columns the history cannot show to be a key, ask the live catalog
-        Optional<List<List<String>>> live = ctx.config().tableKeys().uniqueKeys(table.schema(), table.name());
+        TableRef name = ctx.liveName(table);
+        Optional<List<List<String>>> live = ctx.config().tableKeys().uniqueKeys(name.schema(), name.name());
         if (live.isPresent()) {
             return covers(where, live.get()) ? Reach.FEW_ROWS : Reach.MANY_ROWS;
         }
