@@ -4,18 +4,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -232,6 +240,67 @@ class ZdmLauncherIT {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aJarReplacedInPlaceWithTheSameSizeAndTimeGetsItsOwnArchive(Kind kind) throws Exception {
+        Path jdk = kind.jdk();
+        Path home = dir.resolve("zdm");
+        assertThat(Dist.run(dir, Map.of(), "", "cp", "-R", Dist.home().toString(), home.toString()).exit()).isZero();
+        Path jar = home.resolve("lib/flyway-zdm-cli.jar");
+        String zdm = home.resolve("bin/zdm").toString();
+        String version;
+        try (JarFile j = new JarFile(jar.toFile())) {
+            version = j.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+        assertThat(Dist.run(dir, env(jdk), "", zdm, "--version").out()).isEqualTo("zdm " + version + "\n");
+        assertThat(archives(dir.resolve("cache"), kind)).hasSize(1);
+
+        // an upgrade that happens to keep the jar's size and time stamp (JDK 25 would serve the old classes from
+        // its AOT cache, JDK 17 from its archive: both check no more than size and time, if that)
+        String next = ("next-" + "x".repeat(version.length())).substring(0, version.length());
+        Path replacement = dir.resolve("replacement.jar");
+        rewrite(jar, replacement, "Implementation-Version: " + version, "Implementation-Version: " + next);
+        Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(jar));
+        Files.move(replacement, jar, StandardCopyOption.REPLACE_EXISTING);
+        Dist.Run after = Dist.run(dir, env(jdk), "", zdm, "--version");
+        assertThat(after.out()).as(after.err()).isEqualTo("zdm " + next + "\n");
+        assertThat(archives(dir.resolve("cache"), kind)).hasSize(2);
+        assertThat(Dist.run(dir, env(jdk), "", zdm, "--version").out()).isEqualTo("zdm " + next + "\n");
+    }
+
+    /** A copy of a jar with one manifest line replaced, padded with a zip comment to the original's exact size. */
+    private static void rewrite(Path jar, Path to, String line, String replacement) throws IOException {
+        long size = Files.size(jar);
+        byte[] bare = zip(jar, line, replacement, "");
+        long missing = size - bare.length;
+        assumeTrue(missing >= 0 && missing <= 65_535, "the rewritten jar cannot be padded to the original's size");
+        byte[] padded = zip(jar, line, replacement, "p".repeat((int) missing));
+        assertThat(padded.length).isEqualTo(size);
+        Files.write(to, padded);
+    }
+
+    private static byte[] zip(Path jar, String line, String replacement, String comment) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (ZipFile in = new ZipFile(jar.toFile()); ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                    String manifest = new String(data, StandardCharsets.UTF_8);
+                    assertThat(manifest).contains(line);
+                    data = manifest.replace(line, replacement).getBytes(StandardCharsets.UTF_8);
+                }
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTime(e.getTime());
+                out.putNextEntry(copy);
+                out.write(data);
+                out.closeEntry();
+            }
+            out.setComment(comment);
+        }
+        return bytes.toByteArray();
     }
 
     @ParameterizedTest
