@@ -19,9 +19,8 @@ set ZDM_QUIET=-Xlog:cds=off -Xlog:cds+dynamic=off
 set "ZDM_QUIET_AOT=-Xlog:aot*=off -Xlog:cds*=off"
 
 rem JAVA_OPTS that choose an archive themselves would clash with ours
-if defined JAVA_OPTS (
-  echo(%JAVA_OPTS%| findstr /i /c:"-Xshare:" /c:"SharedArchiveFile" /c:"ArchiveClassesAtExit" /c:"AOTCache" /c:"AOTMode" /c:"AOTConfiguration" >nul && set ZDM_CDS=off
-)
+rem (one line, not a block: a ")" in JAVA_OPTS would end a block)
+if defined JAVA_OPTS echo(%JAVA_OPTS%| findstr /i /c:"-Xshare:" /c:"SharedArchiveFile" /c:"ArchiveClassesAtExit" /c:"AOTCache" /c:"AOTMode" /c:"AOTConfiguration" >nul && set ZDM_CDS=off
 if /i "%ZDM_CDS%"=="off" goto plain
 if not defined ZDM_CACHE_DIR set "ZDM_CACHE_DIR=%LOCALAPPDATA%\flyway-zdm"
 rem one archive per JDK binary and distribution: their time stamps and sizes name it
