@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold command-line calls, side by side in one run: bin/zdm of the distribution vs squawk-cli 2.66 (its native binary
 # and the npm wrapper users call), on the lint benchmark's generated corpus at 80 and 1,000 files, plus the JVM
-# start-up floor (an empty main). Runs are interleaved; medians of RUNS (default 7). Usage: cold.sh
+# start-up floor (an empty main). Runs are interleaved; medians of RUNS (default 7). With a JDK 25+ (JDK25=<home>,
+# else the first one in /usr/lib/jvm) also bin/zdm on it, with its AOT cache. Usage: cold.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-7}
@@ -40,6 +41,20 @@ first=$(sample "$zdm" lint --fail-on never "$work/c80")
 first=${first%% *}
 archive=$(ls "$ZDM_CACHE_DIR"/*.jsa)
 
+# a JDK 25+ for the launcher's AOT-cache path, if there is one
+jdk25=${JDK25:-}
+if [ -z "$jdk25" ]; then
+  for h in /usr/lib/jvm/*; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true)
+    if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$h/bin/java" ]; then jdk25=$h; break; fi
+  done
+fi
+if [ -n "$jdk25" ]; then
+  first25=$(sample env JAVA_HOME="$jdk25" "$zdm" lint --fail-on never "$work/c80")
+  first25=${first25%% *}
+  aot=$(ls "$ZDM_CACHE_DIR"/*.aot)
+fi
+
 declare -A wall mem cpu
 names=()
 add() { # name, command...
@@ -56,27 +71,42 @@ for ((i = 0; i < runs; i++)); do
     add "zdm lint $c" "$zdm" lint --fail-on never "$work/$c"
     add "zdm lint $c (ZDM_CDS=off)" env ZDM_CDS=off "$zdm" lint --fail-on never "$work/$c"
     add "java -jar lint $c" java -jar "$jar" lint --fail-on never "$work/$c"
+    if [ -n "$jdk25" ]; then
+      add "zdm lint $c (JDK 25, AOT cache)" env JAVA_HOME="$jdk25" "$zdm" lint --fail-on never "$work/$c"
+      add "zdm lint $c (JDK 25, ZDM_CDS=off)" env JAVA_HOME="$jdk25" ZDM_CDS=off "$zdm" lint --fail-on never "$work/$c"
+    fi
     add "squawk native $c" "$squawk_native" --reporter gcc "$work/$c"/*.sql
     add "squawk npm $c" "$squawk_npm" --reporter gcc "$work/$c"/*.sql
   done
   add "zdm --version" "$zdm" --version
   add "empty main, default JVM" java -cp "$work/empty" Empty
   add "empty main, launcher flags" java $flags -cp "$work/empty" Empty
+  if [ -n "$jdk25" ]; then
+    add "zdm --version (JDK 25)" env JAVA_HOME="$jdk25" "$zdm" --version
+    add "empty main, JDK 25 launcher flags" "$jdk25/bin/java" $flags -cp "$work/empty" Empty
+  fi
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1); runs: $runs"
 echo "first zdm call (writes the class-data archive, $(( $(stat -c %s "$archive") / 1048576 )) MB): $first ms"
-printf '| %-32s | %12s | %12s | %8s |\n' "command" "median wall" "median CPU" "peak RSS"
-printf '|%s|%s|%s|%s|\n' "----------------------------------" "--------------" "--------------" "----------"
+if [ -n "$jdk25" ]; then
+  echo "JDK 25: $("$jdk25/bin/java" -version 2>&1 | head -n 1); first zdm call (writes the AOT cache, $(( $(stat -c %s "$aot") / 1048576 )) MB): $first25 ms"
+fi
+printf '| %-40s | %12s | %12s | %8s |\n' "command" "median wall" "median CPU" "peak RSS"
+printf '|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "----------"
 for n in "${names[@]}"; do
-  printf '| %-32s | %9s ms | %9s ms | %5s MB |\n' "$n" "$(echo "${wall[$n]}" | median)" "$(echo "${cpu[$n]}" | median)" "${mem[$n]}"
+  printf '| %-40s | %9s ms | %9s ms | %5s MB |\n' "$n" "$(echo "${wall[$n]}" | median)" "$(echo "${cpu[$n]}" | median)" "${mem[$n]}"
 done
 for c in c80 c1000; do
   z=$(echo "${wall[zdm lint $c]}" | median)
   s=$(echo "${wall[squawk native $c]}" | median)
   n=$(echo "${wall[squawk npm $c]}" | median)
   echo "ratio zdm / squawk on $c: $(awk -v a="$z" -v b="$s" 'BEGIN {printf "%.2f", a / b}')x the native binary, $(awk -v a="$z" -v b="$n" 'BEGIN {printf "%.2f", a / b}')x the npm command"
+  if [ -n "$jdk25" ]; then
+    z=$(echo "${wall[zdm lint $c (JDK 25, AOT cache)]}" | median)
+    echo "ratio zdm on JDK 25 / squawk on $c: $(awk -v a="$z" -v b="$s" 'BEGIN {printf "%.2f", a / b}')x the native binary, $(awk -v a="$z" -v b="$n" 'BEGIN {printf "%.2f", a / b}')x the npm command"
+  fi
 done
 
 # what a call loads and compiles: classes (from the archive or not), JIT time
@@ -89,5 +119,8 @@ count() { # label, java flags...
 }
 count "lint c80, default JVM flags" -Xshare:auto
 count "lint c80, launcher flags + archive" $flags -XX:SharedArchiveFile="$archive"
+if [ -n "$jdk25" ]; then
+  PATH=$jdk25/bin:$PATH count "lint c80, JDK 25, launcher flags + AOT cache" ${flags/-Xshare:auto/} -XX:AOTCache="$aot"
+fi
 java -Xlog:class+load=info:file="$work/classes.log" -cp "$jar" io.github.flywayzdm.cli.Zdm --version >/dev/null
 echo "--version: $(wc -l < "$work/classes.log") classes loaded"

@@ -14,7 +14,7 @@ import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The zip/tar.gz distribution as users install it: unpack, run bin/zdm. */
+/** The zip/tar.gz distribution as users install it: unpack, run bin/zdm. Its start-up archive: {@link ZdmLauncherIT}. */
 @ServerIndependent
 class ZdmDistIT {
 
@@ -35,11 +35,6 @@ class ZdmDistIT {
                 + "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status ON orders (status);\n");
         Files.writeString(db.resolve("V2__status.sql.conf"), "executeInTransaction=false\n");
         return db;
-    }
-
-    /** The same result: exit code, output and errors, but for the summary's run time. */
-    private static Dist.Run timeless(Dist.Run r) {
-        return new Dist.Run(r.exit(), r.out().replaceAll(" in \\d+ ms", ""), r.err());
     }
 
     @Test
@@ -86,63 +81,6 @@ class ZdmDistIT {
         assertThat(stdin.out()).contains("<stdin>:1:1: error[add-column-volatile-default]");
 
         assertThat(Dist.run(dir, env(), "", zdm.toString(), "--version").out()).isEqualTo("zdm 0.1.0-SNAPSHOT\n");
-    }
-
-    @Test
-    void theFirstCallWritesAClassDataArchiveLaterCallsUseItAndABadOneIsIgnoredSilently() throws Exception {
-        history();
-        Path zdm = Dist.zdm();
-        Path cache = dir.resolve("cache");
-        Dist.Run first = Dist.run(dir, env(), "", zdm.toString(), "lint", "db/migration");
-        assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.err()).isEmpty();
-        List<Path> archives;
-        try (var list = Files.list(cache)) {
-            archives = list.toList();
-        }
-        assertThat(archives).as("one archive, no temporary file left").hasSize(1);
-        Path archive = archives.get(0);
-        assertThat(archive.getFileName().toString()).matches("zdm-\\d+\\.jsa");
-        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
-
-        Dist.Run second = Dist.run(dir, env(), "", zdm.toString(), "lint", "db/migration");
-        assertThat(timeless(second)).isEqualTo(timeless(first));
-
-        // an archive this JVM cannot map (another JDK's, a damaged one) must change nothing the user sees
-        byte[] garbage = new byte[64 * 1024];
-        java.util.Arrays.fill(garbage, (byte) 0x5A);
-        Files.write(archive, garbage);
-        Dist.Run damaged = Dist.run(dir, env(), "", zdm.toString(), "lint", "db/migration");
-        assertThat(timeless(damaged)).isEqualTo(timeless(first));
-
-        Map<String, String> off = env();
-        off.put("ZDM_CDS", "off");
-        off.put("ZDM_CACHE_DIR", dir.resolve("no-cache").toString());
-        assertThat(timeless(Dist.run(dir, off, "", zdm.toString(), "lint", "db/migration"))).isEqualTo(timeless(first));
-        assertThat(dir.resolve("no-cache")).doesNotExist();
-    }
-
-    @Test
-    void anArchiveOfAnotherInstallationIsIgnoredSilently() throws Exception {
-        history();
-        Path zdm = Dist.zdm();
-        Dist.Run first = Dist.run(dir, env(), "", zdm.toString(), "lint", "db/migration");
-        Path other = dir.resolve("other");
-        Dist.Run copy = Dist.run(dir, Map.of(), "", "cp", "-R", Dist.home().toString(), other.toString());
-        assertThat(copy.exit()).isZero();
-        Map<String, String> otherCache = env();
-        otherCache.put("ZDM_CACHE_DIR", dir.resolve("other-cache").toString());
-        Dist.Run second = Dist.run(dir, otherCache, "", other.resolve("bin/zdm").toString(), "lint", "db/migration");
-        assertThat(timeless(second)).isEqualTo(timeless(first));
-        // swap in the first installation's archive: its class path names another jar, which the JVM refuses quietly
-        Path theirs;
-        Path ours;
-        try (var a = Files.list(dir.resolve("cache")); var b = Files.list(dir.resolve("other-cache"))) {
-            theirs = a.findFirst().orElseThrow();
-            ours = b.findFirst().orElseThrow();
-        }
-        Files.copy(theirs, ours, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(timeless(Dist.run(dir, otherCache, "", other.resolve("bin/zdm").toString(), "lint", "db/migration"))).isEqualTo(timeless(first));
     }
 
     @Test
