@@ -26,7 +26,7 @@ import java.util.OptionalLong;
 final class ScriptCheck {
 
     private final LintConfig config;
-    private final List<Rule> rules;
+    private final RuleDispatch rules;
     private final MigrationScript script;
     private final SplitResult split;
     private final List<AnalyzedStatement> statements;
@@ -37,7 +37,7 @@ final class ScriptCheck {
 
     private final io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer;
 
-    ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
+    ScriptCheck(LintConfig config, RuleDispatch rules, MigrationScript script, SplitResult split,
                 List<AnalyzedStatement> statements, SchemaCatalog catalog,
                 io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -135,7 +135,7 @@ final class ScriptCheck {
 
     /** @param only the rule ids to run, or null for every rule */
     private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, java.util.Set<String> only) {
-        for (Rule rule : rules) {
+        for (Rule rule : rules.rulesFor(statement.operations())) {
             if (only != null && !only.contains(rule.info().id())) {
                 continue;
             }
