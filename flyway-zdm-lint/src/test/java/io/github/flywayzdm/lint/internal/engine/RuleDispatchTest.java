@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleDispatchTest {
 
-    /** Each corpus case under the settings that change verdicts (target version, the runner's timeouts). */
+    /** The settings that change verdicts (target version, the runner's timeouts). */
     private static final List<LintConfig> CONFIGS = List.of(LintConfig.defaults(), LintConfig.builder().pgMajor(11).build(),
             LintConfig.builder().pgMajor(13).build(), LintConfig.builder().lockTimeoutByRunner(true).build(),
             LintConfig.builder().statementTimeoutByRunner(true).build());
@@ -114,13 +114,21 @@ class RuleDispatchTest {
         try (Stream<Path> walk = Files.walk(corpus)) {
             cases = walk.filter(p -> p.toString().endsWith(".sql") && !p.getFileName().toString().startsWith("_")).sorted().toList();
         }
-        for (LintConfig config : CONFIGS) {
-            for (Path file : cases) {
-                for (Boolean transactional : config == CONFIGS.get(0) ? new Boolean[] {null, false} : new Boolean[] {null}) {
-                    runs.add(new Run(config, List.of(schema, new MigrationScript("V1__" + file.getFileName(),
-                            Files.readString(file, StandardCharsets.UTF_8), transactional))));
-                }
+        // each case on its own after the base schema, as CorpusTest runs it, with and without Flyway's transaction
+        for (Path file : cases) {
+            for (Boolean transactional : new Boolean[] {null, false}) {
+                runs.add(new Run(LintConfig.defaults(), List.of(schema, new MigrationScript("V1__" + file.getFileName(),
+                        Files.readString(file, StandardCharsets.UTF_8), transactional))));
             }
+        }
+        // under the other settings, all cases in one history (each a later version): fewer runs, more schema state
+        for (LintConfig config : CONFIGS.subList(1, CONFIGS.size())) {
+            List<MigrationScript> history = new ArrayList<>(List.of(schema));
+            for (int i = 0; i < cases.size(); i++) {
+                history.add(MigrationScript.of("V" + (i + 1) + "__" + cases.get(i).getFileName(),
+                        Files.readString(cases.get(i), StandardCharsets.UTF_8)));
+            }
+            runs.add(new Run(config, history));
         }
         for (Disguise d : Catalogue.all()) {
             List<MigrationScript> scripts = new ArrayList<>();
