@@ -161,9 +161,12 @@ final class ScriptCheck {
                 new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null)));
     }
 
+    /** The regex {@code \R} (any line end), compiled once: {@code String.split} compiles it on every call. */
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\\R");
+
     /** Shortens a statement for reports: at most 5 lines and 300 characters. */
     static String excerpt(String sql) {
-        String[] lines = sql.split("\\R", 7);
+        String[] lines = LINE_END.split(sql, 7);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(5, lines.length); i++) {
             b.append(i == 0 ? "" : "\n").append(lines[i]);
