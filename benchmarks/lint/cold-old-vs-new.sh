@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-7}
 old=$(realpath "$1")
-new=$(realpath "${2:-$(ls flyway-zdm-cli/target/flyway-zdm-cli-*-SNAPSHOT.jar | grep -v sources | head -n 1)}")
+new=$(realpath "${2:-$(ls flyway-zdm-cli/target/flyway-zdm-cli-*.jar | grep -v -e sources -e javadoc | head -n 1)}")
 [ -f flyway-zdm-lint/target/bench.cp ] || mvn -B -q -pl flyway-zdm-lint dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
