@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
  * sidecars. Problems are {@link LintException}s with a one-line message that names the path.
  */
 public final class MigrationFiles {
+
+    /**
+     * From this many files on, a second thread reads half of them (a short CLI call spends about 5% of its main
+     * thread reading 1,000 files); fewer are read on the calling thread, a thread costs more than it saves.
+     */
+    private static final int MIN_FILES_FOR_A_THREAD = 64;
 
     private MigrationFiles() {
     }
@@ -32,18 +39,63 @@ public final class MigrationFiles {
     }
 
     public static List<MigrationScript> load(List<Path> paths, Path baseDir) {
-        List<MigrationScript> scripts = new ArrayList<>();
+        // the files in order; a missing path stays in its place, so the first problem in order is the one reported
+        List<Object> files = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                throw new LintException(path + ": no such file or directory");
+                files.add(new LintException(path + ": no such file or directory"));
+                break;
             }
             if (Files.isDirectory(path)) {
-                for (Path file : sqlFilesIn(path)) {
-                    scripts.add(read(file, baseDir));
+                try {
+                    files.addAll(sqlFilesIn(path));
+                } catch (LintException e) {
+                    files.add(e);
+                    break;
                 }
             } else {
-                scripts.add(read(path, baseDir));
+                files.add(path);
             }
+        }
+        Object[] read = new Object[files.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable reader = () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < read.length) {
+                try {
+                    read[i] = files.get(i) instanceof Path file ? read(file, baseDir) : files.get(i);
+                } catch (RuntimeException | Error e) {
+                    read[i] = e; // raised by the calling thread, in order
+                }
+            }
+        };
+        Thread helper = files.size() < MIN_FILES_FOR_A_THREAD ? null : new Thread(reader, "zdm-lint-read");
+        if (helper != null) {
+            helper.setDaemon(true);
+            try {
+                helper.start();
+            } catch (OutOfMemoryError e) {
+                helper = null; // no thread to spare: this one reads them all
+            }
+        }
+        reader.run();
+        if (helper != null) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LintException("interrupted while reading the migrations", e);
+            }
+        }
+        List<MigrationScript> scripts = new ArrayList<>(read.length);
+        for (Object r : read) {
+            if (r instanceof RuntimeException e) {
+                throw e;
+            }
+            if (r instanceof Error e) {
+                throw e;
+            }
+            scripts.add((MigrationScript) r);
         }
         return scripts;
     }

@@ -9,34 +9,37 @@ import io.github.flywayzdm.lint.Severity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes a {@link LintReport} in any {@link ReportFormat}. Stateless. */
 public final class ReportWriter {
 
+    /** Line ends as the regex {@code \R} matches them, compiled once ({@code String.split} compiles it per call). */
+    private static final Pattern LINE_END = Pattern.compile("\\R");
+
     private ReportWriter() {
     }
 
     public static String render(LintReport report, ReportFormat format) {
-        StringBuilder b = new StringBuilder();
-        write(report, format, b);
-        return b.toString();
+        return switch (format) {
+            case TEXT -> text(report);
+            case JSON -> json(report);
+            case SARIF -> sarif(report);
+            case JUNIT -> junit(report);
+            case GITHUB -> github(report);
+            case GITLAB -> gitlab(report);
+        };
     }
 
     public static void write(LintReport report, ReportFormat format, Appendable out) {
         try {
-            out.append(switch (format) {
-                case TEXT -> text(report);
-                case JSON -> json(report);
-                case SARIF -> sarif(report);
-                case JUNIT -> junit(report);
-                case GITHUB -> github(report);
-                case GITLAB -> gitlab(report);
-            });
+            out.append(render(report, format));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,19 +51,29 @@ public final class ReportWriter {
 
     static String text(LintReport report) {
         StringBuilder b = new StringBuilder();
+        // names may carry ANSI escapes: every piece is escaped (escaping is per character, so the pieces escaped one by
+        // one give the text escaped whole); the file, rule, why and fix are the same few strings finding after finding,
+        // escaped once each
+        Map<String, String> repeated = new IdentityHashMap<>();
         for (Finding f : report.active()) {
-            b.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ").append(lower(f.severity()))
-                    .append('[').append(f.ruleId()).append("] ").append(f.message()).append('\n');
-            for (String line : f.excerpt().split("\\R")) {
+            b.append(repeated.computeIfAbsent(f.file(), ControlChars::escape)).append(':').append(f.line()).append(':')
+                    .append(f.column()).append(": ").append(lower(f.severity())).append('[')
+                    .append(repeated.computeIfAbsent(f.ruleId(), ControlChars::escape)).append("] ")
+                    .append(ControlChars.escape(f.message())).append('\n');
+            for (String line : LINE_END.split(f.excerpt())) {
                 if (!line.isBlank()) {
-                    b.append("    | ").append(line).append('\n');
+                    b.append("    | ").append(ControlChars.escape(line)).append('\n');
                 }
             }
-            b.append("    = why: ").append(f.why()).append('\n');
-            b.append("    = fix: ").append(f.safeAlternative().replace("\n", "\n           ")).append('\n');
+            b.append("    = why: ").append(repeated.computeIfAbsent(f.why(), ControlChars::escape)).append('\n');
+            b.append("    = fix: ").append(repeated.computeIfAbsent(f.safeAlternative(), ReportWriter::fixText)).append('\n');
         }
-        report.fixFirst().ifPresent(line -> b.append(line).append('\n'));
-        return ControlChars.escape(b.append(report.summary()).append('\n').toString()); // names may carry ANSI escapes
+        report.fixFirst().ifPresent(line -> b.append(ControlChars.escape(line)).append('\n'));
+        return b.append(ControlChars.escape(report.summary())).append('\n').toString();
+    }
+
+    private static String fixText(String safeAlternative) {
+        return ControlChars.escape(safeAlternative.replace("\n", "\n           "));
     }
 
     static String json(LintReport report) {

@@ -93,7 +93,7 @@ public final class LintBenchmark {
     }
 
     /** Realistic migrations: tables, indexes, constraints, backfills, functions with dollar bodies, comments. */
-    static final class CorpusGenerator {
+    public static final class CorpusGenerator {
         private static final String[] TEMPLATES = {
                 "CREATE TABLE t%1$d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, email varchar(200), created_at timestamptz NOT NULL DEFAULT now(), payload jsonb)",
                 "CREATE INDEX t%1$d_email_idx ON t%1$d (email)",
@@ -121,7 +121,7 @@ public final class LintBenchmark {
                 "DROP INDEX IF EXISTS t%1$d_email_idx",
                 "SELECT count(*) FROM t%1$d"};
 
-        static int write(Path dir, int files) throws IOException {
+        public static int write(Path dir, int files) throws IOException {
             int statements = 0;
             for (int f = 1; f <= files; f++) {
                 // the table comes from the previous migration, so lock rules judge the changes as on a live table

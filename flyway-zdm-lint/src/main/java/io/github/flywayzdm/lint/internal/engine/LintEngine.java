@@ -35,14 +35,19 @@ import java.util.function.Predicate;
 public final class LintEngine {
 
     private final LintConfig config;
-    private final List<Rule> rules;
+    private final RuleDispatch rules;
     private final StatementAnalyzer analyzer = new StatementAnalyzer();
     private final Placeholders placeholders;
     private final List<PathMatcher> excludes;
 
     public LintEngine(LintConfig config, List<Rule> rules) {
+        this(config, rules, true);
+    }
+
+    /** @param byOperation false asks every rule about every statement: the reference the dispatch is tested against */
+    LintEngine(LintConfig config, List<Rule> rules, boolean byOperation) {
         this.config = config;
-        this.rules = rules.stream().filter(r -> config.severityOf(r.info()).isPresent()).toList();
+        this.rules = new RuleDispatch(rules.stream().filter(r -> config.severityOf(r.info()).isPresent()).toList(), byOperation);
         this.placeholders = Placeholders.of(config.placeholders(), config.placeholderPrefix(), config.placeholderSuffix());
         this.excludes = config.excludes().stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     }

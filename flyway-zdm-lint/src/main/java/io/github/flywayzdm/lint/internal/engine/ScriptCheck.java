@@ -26,7 +26,7 @@ import java.util.OptionalLong;
 final class ScriptCheck {
 
     private final LintConfig config;
-    private final List<Rule> rules;
+    private final RuleDispatch rules;
     private final MigrationScript script;
     private final SplitResult split;
     private final List<AnalyzedStatement> statements;
@@ -37,7 +37,7 @@ final class ScriptCheck {
 
     private final io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer;
 
-    ScriptCheck(LintConfig config, List<Rule> rules, MigrationScript script, SplitResult split,
+    ScriptCheck(LintConfig config, RuleDispatch rules, MigrationScript script, SplitResult split,
                 List<AnalyzedStatement> statements, SchemaCatalog catalog,
                 io.github.flywayzdm.lint.internal.parse.StatementAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -135,7 +135,7 @@ final class ScriptCheck {
 
     /** @param only the rule ids to run, or null for every rule */
     private void check(AnalyzedStatement statement, int index, TransactionState tx, List<Finding> sink, java.util.Set<String> only) {
-        for (Rule rule : rules) {
+        for (Rule rule : rules.rulesFor(statement.operations())) {
             if (only != null && !only.contains(rule.info().id())) {
                 continue;
             }
@@ -161,9 +161,12 @@ final class ScriptCheck {
                 new Finding(ruleId, severity, script.path(), line, column, "", message, info.why(), info.safeAlternative(), null)));
     }
 
+    /** The regex {@code \R} (any line end), compiled once: {@code String.split} compiles it on every call. */
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\\R");
+
     /** Shortens a statement for reports: at most 5 lines and 300 characters. */
     static String excerpt(String sql) {
-        String[] lines = sql.split("\\R", 7);
+        String[] lines = LINE_END.split(sql, 7);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(5, lines.length); i++) {
             b.append(i == 0 ? "" : "\n").append(lines[i]);

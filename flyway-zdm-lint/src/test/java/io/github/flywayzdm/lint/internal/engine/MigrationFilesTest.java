@@ -35,6 +35,29 @@ class MigrationFilesTest {
     }
 
     @Test
+    void manyFilesAreReadInOrderAndTheFirstBadOneInOrderIsReported(@TempDir Path dir) throws Exception {
+        // enough files for a second reading thread: the scripts keep the files' order, and of two bad files (and a
+        // missing path after them) the error is the first one's, whichever thread read it
+        for (int i = 1; i <= 300; i++) {
+            Files.writeString(dir.resolve(String.format("V%03d__m.sql", i)), "SELECT " + i + ";");
+        }
+        List<MigrationScript> scripts = MigrationFiles.load(List.of(dir), dir);
+        assertThat(scripts).hasSize(300);
+        for (int i = 0; i < 300; i++) {
+            assertThat(scripts.get(i).path()).isEqualTo(String.format("V%03d__m.sql", i + 1));
+            assertThat(scripts.get(i).content()).isEqualTo("SELECT " + (i + 1) + ";");
+        }
+        Files.write(dir.resolve("V250__m.sql"), new byte[] {(byte) 0xff});
+        Files.write(dir.resolve("V020__m.sql"), new byte[] {'S', '\n', (byte) 0xc3});
+        for (int run = 0; run < 5; run++) {
+            assertThatThrownBy(() -> MigrationFiles.load(List.of(dir, dir.resolve("nope")), dir))
+                    .isInstanceOf(LintException.class).hasMessage("V020__m.sql:2: not valid UTF-8 (save the file as UTF-8)");
+        }
+        assertThatThrownBy(() -> MigrationFiles.load(List.of(dir.resolve("nope"), dir), dir))
+                .isInstanceOf(LintException.class).hasMessageEndingWith("nope: no such file or directory");
+    }
+
+    @Test
     void missingPathIsAClearError(@TempDir Path dir) {
         assertThatThrownBy(() -> MigrationFiles.load(List.of(dir.resolve("nope"))))
                 .isInstanceOf(LintException.class).hasMessageEndingWith("nope: no such file or directory");

@@ -9,6 +9,8 @@ import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
+import java.util.Set;
+
 /** A type change that is not a plain widening can break code still running against the old type. */
 final class ChangeColumnTypeCompat extends BaseRule {
 
@@ -20,6 +22,11 @@ final class ChangeColumnTypeCompat extends BaseRule {
                         + "statements fail or its mapping break.",
                 "Add a column of the new type, write both, backfill, switch readers, then drop the old column.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterColumnType.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DROP COLUMN of an existing table */
 final class DropColumn extends BaseRule {
 
@@ -15,6 +17,11 @@ final class DropColumn extends BaseRule {
                 "Running application instances (and ORMs that select every mapped column) fail as soon as the column is gone; the data is lost.",
                 "Stop reading and writing the column in a release first (e.g. mark it ignored in the ORM), then drop it in a later migration; suppress with a reason once that is done.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropColumn.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DROP DATABASE in a migration. */
 final class DropDatabase extends BaseRule {
 
@@ -17,6 +19,11 @@ final class DropDatabase extends BaseRule {
                         + "database can be repaired afterwards.",
                 "Drop databases by hand or in infrastructure code after a backup, never in an application's migrations.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropDatabase.class);
     }
 
     @Override

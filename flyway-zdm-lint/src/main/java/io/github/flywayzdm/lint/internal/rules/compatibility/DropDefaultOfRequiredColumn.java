@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A NOT NULL column that loses its DEFAULT: INSERTs that omit it (the previous release's) fail. */
 final class DropDefaultOfRequiredColumn extends BaseRule {
 
@@ -18,6 +20,11 @@ final class DropDefaultOfRequiredColumn extends BaseRule {
                 "Keep the default until no running release inserts without the column; drop it in a later migration "
                         + "(suppress with a reason then), or keep it for good.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterColumnDefault.class);
     }
 
     @Override

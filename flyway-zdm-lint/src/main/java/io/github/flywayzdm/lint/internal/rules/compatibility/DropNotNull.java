@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DROP NOT NULL on an existing column */
 final class DropNotNull extends BaseRule {
 
@@ -15,6 +17,11 @@ final class DropNotNull extends BaseRule {
                 "Catalog-only and quick, but code that assumes the column is never NULL may break once NULLs appear.",
                 "Make sure every reader tolerates NULL before dropping the constraint.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropNotNull.class);
     }
 
     @Override

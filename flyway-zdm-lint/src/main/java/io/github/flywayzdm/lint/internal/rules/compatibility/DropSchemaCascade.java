@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DROP SCHEMA ... CASCADE drops every object in the schema, named nowhere in the migration. */
 final class DropSchemaCascade extends BaseRule {
 
@@ -18,6 +20,11 @@ final class DropSchemaCascade extends BaseRule {
                 "Drop the schema's objects one by one in the migrations that retire them, then DROP SCHEMA s (no CASCADE): "
                         + "it fails if something was forgotten instead of deleting it.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropSchema.class);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** Dropping a table breaks running code that still uses it, and locks the tables its foreign keys reference. */
@@ -18,6 +20,11 @@ final class DropTable extends BaseRule {
                 "Remove every use from the code in one release, drop the table in a later one (suppress with a reason "
                         + "then). Drop its foreign keys first in their own migrations.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropTable.class);
     }
 
     @Override

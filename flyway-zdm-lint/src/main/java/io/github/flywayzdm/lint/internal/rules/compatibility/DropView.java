@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** Dropping a view that running code may query breaks those queries. */
 final class DropView extends BaseRule {
 
@@ -18,6 +20,11 @@ final class DropView extends BaseRule {
                 "Stop using the view in one release and drop it in a later one (suppress with a reason then). To change a "
                         + "view's query, CREATE OR REPLACE VIEW keeps it in place when the columns stay compatible.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropView.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** RENAME COLUMN of an existing table */
 final class RenameColumn extends BaseRule {
 
@@ -15,6 +17,11 @@ final class RenameColumn extends BaseRule {
                 "Application instances still running the previous release use the old name: their queries fail from the moment the rename commits until they are replaced.",
                 "Expand/contract: add the new column, keep both in step with a trigger, backfill, switch the application to the new name, then drop the old column in a later release.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.RenameColumn.class);
     }
 
     @Override

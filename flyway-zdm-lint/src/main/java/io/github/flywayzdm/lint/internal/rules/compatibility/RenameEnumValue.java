@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** Running code still writes and compares the old label of a renamed enum value. */
 final class RenameEnumValue extends BaseRule {
 
@@ -18,6 +20,11 @@ final class RenameEnumValue extends BaseRule {
                         + "-- release code that accepts both labels and writes the new one, migrate rows in batches,\n"
                         + "-- then stop accepting the old label (enum values cannot be dropped: consider a lookup table)",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterTypeRenameValue.class);
     }
 
     @Override

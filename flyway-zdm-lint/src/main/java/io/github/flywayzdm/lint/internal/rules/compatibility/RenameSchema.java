@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** Renaming a schema breaks every query that names it, and every search_path that lists it. */
 final class RenameSchema extends BaseRule {
 
@@ -17,6 +19,11 @@ final class RenameSchema extends BaseRule {
                 "Keep the old schema name; or create the new schema, move objects over release by release (with views or "
                         + "search_path listing both), and drop the old one when nothing uses it.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.RenameSchema.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** Renaming a table breaks running code, unless a view keeps the old name alive. */
 final class RenameTable extends BaseRule {
 
@@ -16,6 +18,11 @@ final class RenameTable extends BaseRule {
                 "ALTER TABLE old RENAME TO new;\nCREATE VIEW old AS SELECT * FROM new;  -- simple views are updatable; "
                         + "drop the view once no release uses the old name",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.RenameTable.class);
     }
 
     @Override

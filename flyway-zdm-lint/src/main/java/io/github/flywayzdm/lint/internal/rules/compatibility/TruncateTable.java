@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** TRUNCATE empties a live table under ACCESS EXCLUSIVE; with CASCADE every referencing table too. */
 final class TruncateTable extends BaseRule {
 
@@ -19,6 +21,11 @@ final class TruncateTable extends BaseRule {
                 "Delete what must go in batches (flyway-zdm-backfill), or drop a table nothing uses any more in a later "
                         + "release; suppress with a reason for a table that is meant to be emptied (a cache, a staging table).",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Truncate.class);
     }
 
     @Override

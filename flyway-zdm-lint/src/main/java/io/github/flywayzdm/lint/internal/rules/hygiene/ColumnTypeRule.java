@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A hygiene rule about the type of columns declared in CREATE TABLE or ADD COLUMN. */
 abstract class ColumnTypeRule extends BaseRule {
 
@@ -19,6 +21,11 @@ abstract class ColumnTypeRule extends BaseRule {
     abstract boolean flags(ColumnDef column);
 
     abstract String message(TableRef table, ColumnDef column);
+
+    @Override
+    public final Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class, Operation.AddColumn.class);
+    }
 
     @Override
     public final void check(StatementContext ctx) {

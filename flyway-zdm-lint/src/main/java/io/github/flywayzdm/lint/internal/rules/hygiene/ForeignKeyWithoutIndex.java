@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 import java.util.List;
+import java.util.Set;
 
 /** A foreign key without an index on its columns: deletes on the parent scan the child table. */
 final class ForeignKeyWithoutIndex extends BaseRule {
@@ -22,6 +23,11 @@ final class ForeignKeyWithoutIndex extends BaseRule {
                 "CREATE INDEX CONCURRENTLY t_c_idx ON t (c);  -- own migration (no IF NOT EXISTS: it would skip an INVALID "
                         + "index left by a failed build)",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class, Operation.AddConstraint.class);
     }
 
     @Override

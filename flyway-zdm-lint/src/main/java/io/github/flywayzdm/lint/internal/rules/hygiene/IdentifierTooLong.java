@@ -9,6 +9,7 @@ import io.github.flywayzdm.lint.internal.split.SqlLexer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /** PostgreSQL silently truncates names longer than 63 bytes (NAMEDATALEN - 1). */
 final class IdentifierTooLong extends BaseRule {
@@ -23,6 +24,17 @@ final class IdentifierTooLong extends BaseRule {
                         + "names that share their first 63 bytes collide.",
                 "Shorten the name to at most 63 bytes (UTF-8: non-ASCII letters take 2-4 bytes each).",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class,
+                Operation.AddColumn.class,
+                Operation.AddConstraint.class,
+                Operation.CreateIndex.class,
+                Operation.CreateView.class,
+                Operation.RenameTable.class,
+                Operation.RenameColumn.class);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 
+import java.util.Set;
+
 /** json has no equality operator and is re-parsed on every access: prefer jsonb. */
 final class JsonColumn extends BaseRule {
 
@@ -17,6 +19,11 @@ final class JsonColumn extends BaseRule {
                 "json stores text and re-parses it on every access; it has no equality operator, so DISTINCT, UNION, "
                         + "GROUP BY and many ORMs' dirty checks fail on it. Converting later is a table rewrite.",
                 "Use jsonb.", "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class, Operation.AddColumn.class, Operation.AlterColumnType.class);
     }
 
     @Override

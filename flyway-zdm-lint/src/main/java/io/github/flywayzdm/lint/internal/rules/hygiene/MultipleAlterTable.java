@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Several ACCESS EXCLUSIVE ALTER TABLE statements on one table where one statement would take the lock once. */
 final class MultipleAlterTable extends BaseRule {
@@ -26,6 +27,11 @@ final class MultipleAlterTable extends BaseRule {
                         + "own statement still rewrites or scans the table once more, where one statement does it in one pass.",
                 "ALTER TABLE t ADD COLUMN a int, ADD COLUMN b text, ALTER COLUMN c SET DEFAULT 0;  -- one statement, one lock",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.OnTable.class);
     }
 
     @Override

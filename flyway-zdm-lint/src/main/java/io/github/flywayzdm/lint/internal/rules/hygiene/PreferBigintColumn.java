@@ -12,6 +12,7 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A 32/16-bit column fed by a sequence, or referencing a bigint key: it overflows when the numbers do. Only columns
@@ -27,6 +28,11 @@ final class PreferBigintColumn extends BaseRule {
                         + "rewrites the table under ACCESS EXCLUSIVE. Primary keys are prefer-bigint-primary-key's.",
                 "c bigint GENERATED ALWAYS AS IDENTITY  -- or: parent_id bigint REFERENCES parent (id)",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class, Operation.AddColumn.class, Operation.AddConstraint.class);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A CHECK constraint added without NOT VALID scans the table under ACCESS EXCLUSIVE. */
 final class AddCheckWithoutNotValid extends BaseRule {
 
@@ -19,6 +21,11 @@ final class AddCheckWithoutNotValid extends BaseRule {
                 "ALTER TABLE t ADD CONSTRAINT c CHECK (...) NOT VALID;  -- instant, enforced for new writes\n"
                         + "ALTER TABLE t VALIDATE CONSTRAINT c;                -- separate migration: SHARE UPDATE EXCLUSIVE",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

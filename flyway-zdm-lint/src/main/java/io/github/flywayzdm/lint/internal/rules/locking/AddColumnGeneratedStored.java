@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A STORED generated column is computed for every row: a rewrite. */
 final class AddColumnGeneratedStored extends BaseRule {
 
@@ -17,6 +19,11 @@ final class AddColumnGeneratedStored extends BaseRule {
                         + "under ACCESS EXCLUSIVE.",
                 "Add a nullable column, keep it filled with a trigger for new writes, backfill old rows in batches.",
                 "PostgreSQL 18 adds VIRTUAL generated columns (the default kind there), computed on read: no rewrite.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddColumn.class);
     }
 
     @Override

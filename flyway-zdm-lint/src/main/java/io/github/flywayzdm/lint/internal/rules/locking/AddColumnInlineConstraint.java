@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** UNIQUE / PRIMARY KEY / CHECK written on the new column are built or checked at once under ACCESS EXCLUSIVE. */
 final class AddColumnInlineConstraint extends BaseRule {
 
@@ -21,6 +23,11 @@ final class AddColumnInlineConstraint extends BaseRule {
                         + "ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key;\n"
                         + "-- CHECK: ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (...) NOT VALID; then VALIDATE separately",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddColumn.class);
     }
 
     @Override

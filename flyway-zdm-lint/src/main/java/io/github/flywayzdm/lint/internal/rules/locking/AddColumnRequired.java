@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** NOT NULL without a DEFAULT fails on a table that has rows, and breaks old INSERTs that omit the column. */
 final class AddColumnRequired extends BaseRule {
 
@@ -32,6 +34,11 @@ final class AddColumnRequired extends BaseRule {
             }
         }
         return false;
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddColumn.class);
     }
 
     @Override

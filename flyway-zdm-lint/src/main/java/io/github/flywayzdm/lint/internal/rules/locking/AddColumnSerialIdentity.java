@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A serial or identity column is filled for every existing row: a rewrite. */
 final class AddColumnSerialIdentity extends BaseRule {
 
@@ -19,6 +21,11 @@ final class AddColumnSerialIdentity extends BaseRule {
                         + "ALTER TABLE t ALTER COLUMN c SET DEFAULT nextval('t_c_seq');  -- new rows\n"
                         + "-- backfill old rows in batches, then add NOT NULL / a unique index concurrently",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddColumn.class);
     }
 
     @Override

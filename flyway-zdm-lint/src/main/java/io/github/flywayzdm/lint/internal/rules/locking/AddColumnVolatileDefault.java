@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.rules.FunctionCalls;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.Volatility;
 
+import java.util.Set;
+
 /** ADD COLUMN with a volatile DEFAULT must compute a value per row: a full rewrite under ACCESS EXCLUSIVE. */
 final class AddColumnVolatileDefault extends BaseRule {
 
@@ -24,6 +26,11 @@ final class AddColumnVolatileDefault extends BaseRule {
                         + "volatility (none written = VOLATILE, PostgreSQL's default); unknown functions count as volatile. "
                         + "PostgreSQL 10 and older rewrite the table for any non-null default (PostgreSQL 11 release notes: "
                         + "'Allow ALTER TABLE to add a column with a non-null default without doing a table rewrite').");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddColumn.class);
     }
 
     @Override

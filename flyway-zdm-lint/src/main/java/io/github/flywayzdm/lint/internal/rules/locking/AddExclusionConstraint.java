@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** EXCLUDE constraints have no online path: built under ACCESS EXCLUSIVE, no NOT VALID, no USING INDEX. */
 final class AddExclusionConstraint extends BaseRule {
 
@@ -19,6 +21,11 @@ final class AddExclusionConstraint extends BaseRule {
                 "Create a new table with the constraint, copy the rows in batches while a trigger mirrors new writes, "
                         + "then swap names in one short transaction.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

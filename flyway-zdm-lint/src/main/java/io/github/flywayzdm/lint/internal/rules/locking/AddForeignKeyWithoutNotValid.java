@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A foreign key added without NOT VALID blocks writes on both tables while it checks every row. */
 final class AddForeignKeyWithoutNotValid extends BaseRule {
 
@@ -19,6 +21,11 @@ final class AddForeignKeyWithoutNotValid extends BaseRule {
                 "ALTER TABLE t ADD CONSTRAINT t_fk FOREIGN KEY (c) REFERENCES p (id) NOT VALID;  -- brief lock\n"
                         + "ALTER TABLE t VALIDATE CONSTRAINT t_fk;  -- separate migration: SHARE UPDATE EXCLUSIVE on t, ROW SHARE on p",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

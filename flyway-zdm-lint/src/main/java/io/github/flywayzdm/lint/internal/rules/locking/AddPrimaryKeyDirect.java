@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ADD PRIMARY KEY builds an index (and may scan for NULLs) under ACCESS EXCLUSIVE. */
 final class AddPrimaryKeyDirect extends BaseRule {
 
@@ -20,6 +22,11 @@ final class AddPrimaryKeyDirect extends BaseRule {
                         + "CREATE UNIQUE INDEX CONCURRENTLY t_pkey ON t (id);  -- own migration\n"
                         + "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_pkey;",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

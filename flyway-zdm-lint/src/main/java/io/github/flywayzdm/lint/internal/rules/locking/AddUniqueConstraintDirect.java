@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ADD UNIQUE builds its index under ACCESS EXCLUSIVE. */
 final class AddUniqueConstraintDirect extends BaseRule {
 
@@ -19,6 +21,11 @@ final class AddUniqueConstraintDirect extends BaseRule {
                 "CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c);  -- own migration, executeInTransaction=false\n"
                         + "ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key;  -- instant",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
+import java.util.Set;
+
 /** A type change that is not binary-coercible rewrites the table and every index under ACCESS EXCLUSIVE. */
 final class AlterColumnTypeRewrite extends BaseRule {
 
@@ -25,6 +27,11 @@ final class AlterColumnTypeRewrite extends BaseRule {
                         + "text↔citext, varchar→citext, timestamp↔timestamptz only on PG 12+ with the session TimeZone set to UTC. "
                         + "A USING that is only the column cast to the new type (USING c::text) is judged as if absent; any other "
                         + "USING expression rewrites.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterColumnType.class);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,11 @@ final class AlterColumnTypeScan extends BaseRule {
                         + "ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (...) NOT VALID;  -- instant\n"
                         + "ALTER TABLE t VALIDATE CONSTRAINT t_c_check;                   -- separate migration, traffic flows",
                 "Seen on PostgreSQL 13-18 (proof: a validated CHECK on the column moves the scan counter, no relfilenode change).");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterColumnType.class);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 /** ATTACH PARTITION scans the partition to prove its bound unless a validated CHECK already implies it. */
@@ -20,6 +22,11 @@ final class AttachPartitionWithoutCheck extends BaseRule {
                         + "ALTER TABLE parent ATTACH PARTITION part FOR VALUES ...;  -- no scan now\n"
                         + "ALTER TABLE part DROP CONSTRAINT part_bound;",
                 "Since PostgreSQL 12 ATTACH takes only SHARE UPDATE EXCLUSIVE on the parent.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AttachPartition.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** CLUSTER */
 final class Cluster extends BaseRule {
 
@@ -15,6 +17,11 @@ final class Cluster extends BaseRule {
                 "CLUSTER rewrites the table in index order while ACCESS EXCLUSIVE blocks all reads and writes.",
                 "Use pg_repack --order-by to reorder a table online.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Cluster.class);
     }
 
     @Override

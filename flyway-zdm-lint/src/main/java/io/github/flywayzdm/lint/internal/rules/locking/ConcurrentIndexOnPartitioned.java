@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** CREATE INDEX CONCURRENTLY is not supported on a partitioned parent. */
 final class ConcurrentIndexOnPartitioned extends BaseRule {
 
@@ -17,6 +19,11 @@ final class ConcurrentIndexOnPartitioned extends BaseRule {
                         + "CREATE INDEX CONCURRENTLY idx_p1 ON parent_p1 (c);          -- per partition, own migrations\n"
                         + "ALTER INDEX idx ATTACH PARTITION idx_p1;                    -- idx turns valid when all are attached",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class);
     }
 
     @Override

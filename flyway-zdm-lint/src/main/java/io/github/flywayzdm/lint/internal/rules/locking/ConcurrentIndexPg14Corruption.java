@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** CONCURRENTLY index build or reindex when the target is PostgreSQL 14 */
 final class ConcurrentIndexPg14Corruption extends BaseRule {
 
@@ -15,6 +17,11 @@ final class ConcurrentIndexPg14Corruption extends BaseRule {
                 "PostgreSQL 14.0 to 14.3 can silently corrupt indexes built or rebuilt with CONCURRENTLY (fixed in 14.4).",
                 "Upgrade to 14.4 or later before building indexes concurrently, and REINDEX indexes built on 14.0–14.3.",
                 "Only PostgreSQL 14.0–14.3.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class, Operation.Reindex.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** CREATE INDEX without CONCURRENTLY holds SHARE on the table for the whole build: every write waits. */
 final class CreateIndexNonConcurrent extends BaseRule {
 
@@ -21,6 +23,11 @@ final class CreateIndexNonConcurrent extends BaseRule {
                         + "failed history row remains), then migrate again.",
                 "CONCURRENTLY is not supported on a partitioned parent: CREATE INDEX ON ONLY parent, then CONCURRENTLY "
                         + "per partition and ALTER INDEX ... ATTACH PARTITION.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DETACH PARTITION without CONCURRENTLY */
 final class DetachPartitionNonConcurrent extends BaseRule {
 
@@ -15,6 +17,11 @@ final class DetachPartitionNonConcurrent extends BaseRule {
                 "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition: queries on the whole partitioned table wait.",
                 "ALTER TABLE parent DETACH PARTITION part CONCURRENTLY;  -- own migration with executeInTransaction=false (Flyway does not detect it)",
                 "CONCURRENTLY exists since PostgreSQL 14; not allowed when the parent has a DEFAULT partition.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DetachPartition.class);
     }
 
     @Override

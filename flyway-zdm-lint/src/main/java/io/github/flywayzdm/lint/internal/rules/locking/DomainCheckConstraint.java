@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ALTER DOMAIN ADD CONSTRAINT checks every column of that domain in every table, under SHARE locks. */
 final class DomainCheckConstraint extends BaseRule {
 
@@ -17,6 +19,11 @@ final class DomainCheckConstraint extends BaseRule {
                 "ALTER DOMAIN d ADD CONSTRAINT d_check CHECK (...) NOT VALID;  -- no scan\n"
                         + "ALTER DOMAIN d VALIDATE CONSTRAINT d_check;                 -- separate migration",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateDomain.class, Operation.AlterDomainAddConstraint.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ALTER DOMAIN ... SET NOT NULL checks every column of the domain in every table, under SHARE locks. */
 final class DomainSetNotNull extends BaseRule {
 
@@ -17,6 +19,11 @@ final class DomainSetNotNull extends BaseRule {
                 "ALTER DOMAIN d ADD CONSTRAINT d_not_null CHECK (VALUE IS NOT NULL) NOT VALID;  -- no scan; new values checked\n"
                         + "-- validating it later still scans every table using the domain (see domain-validate-constraint)",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterDomainSetNotNull.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ALTER DOMAIN ... VALIDATE CONSTRAINT scans every table using the domain, and (unlike a table's) blocks their writes. */
 final class DomainValidateConstraint extends BaseRule {
 
@@ -18,6 +20,11 @@ final class DomainValidateConstraint extends BaseRule {
                         + "(new values are checked) and enforce the rule with a table CHECK ... NOT VALID + VALIDATE, which does not "
                         + "block writes.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AlterDomainValidateConstraint.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** DROP INDEX takes ACCESS EXCLUSIVE on the index's table. */
 final class DropIndexNonConcurrent extends BaseRule {
 
@@ -16,6 +18,11 @@ final class DropIndexNonConcurrent extends BaseRule {
                         + "but while it waits for running queries to finish, every new read and write queues behind it.",
                 "DROP INDEX CONCURRENTLY IF EXISTS idx;  -- own migration, executeInTransaction=false",
                 "Indexes backing a constraint cannot be dropped concurrently: drop the constraint instead.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.DropIndex.class);
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** Explicit LOCK TABLE in a migration */
 final class LockTable extends BaseRule {
 
@@ -16,6 +18,11 @@ final class LockTable extends BaseRule {
                 "LOCK TABLE (ACCESS EXCLUSIVE unless another mode is named) holds the lock until the migration's transaction ends, blocking traffic for everything that follows it.",
                 "Drop the explicit lock; each DDL statement takes the lock it needs. If ordering matters, keep the migration to one short statement and set lock_timeout.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.LockTable.class);
     }
 
     @Override

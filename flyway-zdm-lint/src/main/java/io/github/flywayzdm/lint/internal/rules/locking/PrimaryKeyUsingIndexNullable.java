@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** PRIMARY KEY USING INDEX on nullable columns runs an implicit SET NOT NULL: a full scan under ACCESS EXCLUSIVE. */
 final class PrimaryKeyUsingIndexNullable extends BaseRule {
@@ -22,6 +23,11 @@ final class PrimaryKeyUsingIndexNullable extends BaseRule {
                 "Make each column NOT NULL first without a scan: CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL "
                         + "(PG 12+), then ADD PRIMARY KEY USING INDEX.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.AddConstraint.class);
     }
 
     @Override

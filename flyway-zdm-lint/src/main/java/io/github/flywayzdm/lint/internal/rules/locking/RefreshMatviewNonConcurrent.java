@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** REFRESH MATERIALIZED VIEW without CONCURRENTLY */
 final class RefreshMatviewNonConcurrent extends BaseRule {
 
@@ -15,6 +17,11 @@ final class RefreshMatviewNonConcurrent extends BaseRule {
                 "A plain refresh holds ACCESS EXCLUSIVE on the view while its query runs: every read of the view waits.",
                 "REFRESH MATERIALIZED VIEW CONCURRENTLY v;  -- needs a unique index on the view; readers keep the old contents meanwhile",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.RefreshMaterializedView.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** REINDEX without CONCURRENTLY blocks writes, and reads that would use the index. */
 final class ReindexNonConcurrent extends BaseRule {
 
@@ -20,6 +22,11 @@ final class ReindexNonConcurrent extends BaseRule {
                         + "targeting 10 or 11, REINDEX CONCURRENTLY is reported as a syntax error and the alternative is CREATE INDEX "
                         + "CONCURRENTLY of a copy, then DROP INDEX CONCURRENTLY of the old one. REINDEX SYSTEM cannot run concurrently. The option-list form REINDEX (CONCURRENTLY) exists from PostgreSQL 14: "
                         + "targeting 12 or 13 it is reported as the syntax error it is there.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Reindex.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table */
 final class SetLoggedUnlogged extends BaseRule {
 
@@ -15,6 +17,11 @@ final class SetLoggedUnlogged extends BaseRule {
                 "Switching between logged and unlogged rewrites the table (and SET LOGGED writes all of it to WAL) under ACCESS EXCLUSIVE.",
                 "Avoid it on live tables; create the table with the right persistence, or copy into a new table in batches.",
                 "No rewrite when the table already has the persistence asked for (SET LOGGED on a logged table is a no-op).");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.SetLogged.class);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a validated CHECK already proves it (PG 12+). */
 final class SetNotNullScan extends BaseRule {
 
@@ -23,6 +25,11 @@ final class SetNotNullScan extends BaseRule {
                 "PG 12+: a validated CHECK (col IS NOT NULL) makes SET NOT NULL catalog-only (PostgreSQL 12 release notes: "
                         + "'Allow ALTER TABLE ... SET NOT NULL to avoid unnecessary table scans'); on 10 and 11 SET NOT NULL always scans. PG 18: ADD CONSTRAINT n NOT NULL c "
                         + "NOT VALID, then VALIDATE CONSTRAINT n, does the same in two steps.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.SetNotNull.class);
     }
 
     @Override

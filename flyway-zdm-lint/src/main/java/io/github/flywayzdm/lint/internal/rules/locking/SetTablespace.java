@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** ALTER TABLE ... SET TABLESPACE on an existing table */
 final class SetTablespace extends BaseRule {
 
@@ -15,6 +17,11 @@ final class SetTablespace extends BaseRule {
                 "Moving a table to another tablespace copies every block while ACCESS EXCLUSIVE blocks all reads and writes.",
                 "Use pg_repack (or pg_squeeze) to move the table online, outside the migration.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.SetTablespace.class);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
@@ -40,6 +41,11 @@ final class UnbatchedDataChange extends BaseRule {
 
     /** What the WHERE can touch, judged with the keys known. */
     enum Reach { FEW_ROWS, MAYBE_FEW_ROWS, MANY_ROWS }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Update.class, Operation.Delete.class);
+    }
 
     @Override
     public void check(StatementContext ctx) {

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** VACUUM FULL */
 final class VacuumFull extends BaseRule {
 
@@ -15,6 +17,11 @@ final class VacuumFull extends BaseRule {
                 "VACUUM FULL rewrites the table into a new file while ACCESS EXCLUSIVE blocks all reads and writes.",
                 "Use pg_repack or pg_squeeze to reclaim space online; a plain VACUUM (no FULL) takes no blocking lock. VACUUM cannot run in a transaction anyway.",
                 "PostgreSQL 19 is expected to add REPACK (CONCURRENTLY).");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Vacuum.class);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 
 import java.util.List;
+import java.util.Set;
 
 /** VALIDATE CONSTRAINT in one ALTER TABLE with an action that takes ACCESS EXCLUSIVE: the scan runs under that lock. */
 final class ValidateWithOtherAction extends BaseRule {
@@ -21,6 +22,11 @@ final class ValidateWithOtherAction extends BaseRule {
                 "ALTER TABLE t ADD COLUMN d int;                -- its own statement (and migration)\n"
                         + "ALTER TABLE t VALIDATE CONSTRAINT c;         -- alone: SHARE UPDATE EXCLUSIVE",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.ValidateConstraint.class);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.FunctionCalls;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A DEFAULT calling a built-in the way PostgreSQL rejects ({@code now(123)}, {@code current_date()}): the migration fails. */
 final class InvalidFunctionCall extends BaseRule {
 
@@ -25,6 +27,11 @@ final class InvalidFunctionCall extends BaseRule {
                         + "date_trunc, to_char, ...; parentheses after current_date/current_user/session_user/current_role; "
                         + "anything but an unsigned integer in current_timestamp(p)/localtimestamp(p). Not judged: argument "
                         + "types, and functions the migrations created under the same name.");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateTable.class, Operation.AddColumn.class, Operation.AlterColumnDefault.class);
     }
 
     @Override

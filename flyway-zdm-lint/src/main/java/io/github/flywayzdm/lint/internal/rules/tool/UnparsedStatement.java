@@ -7,6 +7,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.Rule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A statement neither JSqlParser nor the keyword reader understood: it was not checked, so say so. */
 final class UnparsedStatement implements Rule {
 
@@ -22,6 +24,11 @@ final class UnparsedStatement implements Rule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.Unparsed.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** A CONCURRENTLY index statement that fails when run again: a failed non-transactional migration must be re-run. */
 final class ConcurrentIndexNotRerunnable extends BaseRule {
 
@@ -18,6 +20,11 @@ final class ConcurrentIndexNotRerunnable extends BaseRule {
                 "DROP INDEX CONCURRENTLY IF EXISTS idx;  -- first, if a failed build left an INVALID idx behind\n"
                         + "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON t (c);",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class, Operation.DropIndex.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** CONCURRENTLY operations and VACUUM cannot run inside a transaction block: the migration fails (or hangs). */
 final class ConcurrentlyInTransaction extends BaseRule {
@@ -22,6 +23,15 @@ final class ConcurrentlyInTransaction extends BaseRule {
                         + "executeInTransaction=false (and run Flyway with flyway.postgresql.transactional.lock=false, or "
                         + "CREATE INDEX CONCURRENTLY waits for Flyway's own lock forever).",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class,
+                Operation.DropIndex.class,
+                Operation.Reindex.class,
+                Operation.DetachPartition.class,
+                Operation.Vacuum.class);
     }
 
     @Override

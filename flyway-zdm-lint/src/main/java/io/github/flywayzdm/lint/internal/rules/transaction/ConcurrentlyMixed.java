@@ -5,6 +5,8 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 
 /** A non-transactional statement mixed with others: a failure halfway leaves the migration half applied. */
@@ -24,6 +26,14 @@ final class ConcurrentlyMixed extends BaseRule {
                         + "CONCURRENTLY IF EXISTS, REINDEX CONCURRENTLY, SET): Flyway's repair and a rerun finish the job. "
                         + "Drop an INVALID index a failed build left behind before the rerun (the migrate-time guard "
                         + "fails a migration that leaves one).");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.CreateIndex.class,
+                Operation.DropIndex.class,
+                Operation.Reindex.class,
+                Operation.DetachPartition.class);
     }
 
     @Override

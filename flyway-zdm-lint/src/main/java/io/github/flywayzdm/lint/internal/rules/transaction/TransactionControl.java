@@ -6,6 +6,8 @@ import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
+import java.util.Set;
+
 /** BEGIN/COMMIT inside a Flyway migration fight Flyway's own transaction handling. */
 final class TransactionControl extends BaseRule {
 
@@ -18,6 +20,11 @@ final class TransactionControl extends BaseRule {
                 "Remove the transaction statements. Use executeInTransaction=false in a .sql.conf sidecar when the script "
                         + "must run outside a transaction, and split it into several migrations when parts must commit separately.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.TransactionControl.class);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.rules.BaseRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
+
+import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 /** VALIDATE in the same transaction as the NOT VALID add: the add's strong lock is held during the scan. */
@@ -18,6 +20,11 @@ final class ValidateInSameTransaction extends BaseRule {
                         + "held while VALIDATE scans the table: exactly the outage NOT VALID was meant to avoid.",
                 "Move ALTER TABLE ... VALIDATE CONSTRAINT into the next migration.",
                 "");
+    }
+
+    @Override
+    public Set<Class<? extends Operation>> handles() {
+        return Set.of(Operation.ValidateConstraint.class);
     }
 
     @Override

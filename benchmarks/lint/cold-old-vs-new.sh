@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Cold command-line calls of two flyway-zdm-cli jars, side by side in one run (interleaved), with the launcher's JVM
+# flags and a class-data archive for each jar (as bin/zdm makes on its first call), on the lint benchmark's corpus at
+# 80 and 1,000 files. Medians of RUNS (default 7) of wall and CPU time (user + system), and the load average.
+# Usage: cold-old-vs-new.sh <old flyway-zdm-cli jar> [new jar, default: this checkout's build]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-7}
+old=$(realpath "$1")
+new=$(realpath "${2:-$(ls flyway-zdm-cli/target/flyway-zdm-cli-*.jar | grep -v -e sources -e javadoc | head -n 1)}")
+[ -f flyway-zdm-lint/target/bench.cp ] || mvn -B -q -pl flyway-zdm-lint dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp="flyway-zdm-lint/target/test-classes:flyway-zdm-lint/target/classes:$(cat flyway-zdm-lint/target/bench.cp)"
+java -cp "$cp" io.github.flywayzdm.lint.bench.LintBenchmark --write "$work/c80" 40 >/dev/null
+java -cp "$cp" io.github.flywayzdm.lint.bench.LintBenchmark --write "$work/c1000" 500 >/dev/null
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+main=io.github.flywayzdm.cli.Zdm
+cp "$old" "$work/old.jar"
+cp "$new" "$work/new.jar"
+for v in old new; do
+  java $flags -XX:ArchiveClassesAtExit="$work/$v.jsa" -Dzdm.cds.training=true -cp "$work/$v.jar" $main lint --fail-on never "$work/c80" >/dev/null 2>&1 || true
+  # the same findings from both jars (the elapsed time aside)
+  java $flags -cp "$work/$v.jar" $main lint --fail-on never "$work/c1000" 2>&1 | sed -E 's/ in [0-9]+ ms$//' > "$work/$v.out"
+done
+if cmp -s "$work/old.out" "$work/new.out"; then echo "reports of the 1,000 files: identical"; else echo "reports of the 1,000 files: DIFFER"; fi
+
+sample() { # wall ms and CPU ms of a command
+  local t0 t1 u s
+  t0=$(date +%s%N)
+  /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  read -r u s < <(tail -n 1 "$work/t")
+  echo "$(( (t1 - t0) / 1000000 )) $(awk -v u="$u" -v s="$s" 'BEGIN {printf "%d", (u + s) * 1000}')"
+}
+declare -A wall cpu
+loads=()
+for ((i = 0; i < runs; i++)); do
+  loads+=("$(cut -d ' ' -f 1 /proc/loadavg)")
+  for c in c80 c1000; do
+    for v in old new; do
+      read -r w ms < <(sample java $flags -XX:SharedArchiveFile="$work/$v.jsa" -cp "$work/$v.jar" $main lint --fail-on never "$work/$c")
+      wall[$v$c]="${wall[$v$c]:-} $w"
+      cpu[$v$c]="${cpu[$v$c]:-} $ms"
+    done
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "machine: $(nproc) cores, load average during the runs: ${loads[*]}; runs: $runs"
+printf '| %-10s | %10s | %10s | %10s | %10s | %9s | %9s |\n' corpus "old wall" "new wall" "old CPU" "new CPU" "wall n/o" "CPU n/o"
+for c in c80 c1000; do
+  ow=$(echo "${wall[old$c]}" | median); nw=$(echo "${wall[new$c]}" | median)
+  oc=$(echo "${cpu[old$c]}" | median); nc=$(echo "${cpu[new$c]}" | median)
+  printf '| %-10s | %7s ms | %7s ms | %7s ms | %7s ms | %9s | %9s |\n' "$c" "$ow" "$nw" "$oc" "$nc" \
+    "$(awk -v a="$nw" -v b="$ow" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$nc" -v b="$oc" 'BEGIN {printf "%.2f", a / b}')"
+done
