@@ -1,5 +1,6 @@
 package io.github.flywayzdm.lint.internal.engine;
 
+import io.github.flywayzdm.testsupport.ServerIndependent;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.LintConfig;
 import io.github.flywayzdm.lint.LintReport;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every rule about every statement of the lint corpus, the disguised migrations and the benchmark corpus, and by
  * comparing the findings of both engines.
  */
+@ServerIndependent
 class RuleDispatchTest {
 
     /** The settings that change verdicts (target version, the runner's timeouts). */
