@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backfill under live traffic: (a) one UPDATE, (b) the article's DO loop, (c) its IS NULL LIMIT loop, (d) flyway-zdm,
 # (d2) with 2 threads, (w1, w2, w4) background jobs run by 1, 2, 4 workers in worker JVMs.
-# Usage: run.sh [rows=10000000] [repetitions=3] [approaches=a,b,c,d; also d2,w1,w2,w4, and w1-before with BENCH_BEFORE=<dir
+# Usage: run.sh [rows=10000000] [repetitions=3] [approaches=a,b,c,d; also d2,w1,w1-pause,w2,w4, and w1-before with BENCH_BEFORE=<dir
 # of an earlier build's flyway-zdm-backfill main classes>] [cap seconds=600] [pg major=17]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * How a backfill paces itself. Defaults: batches of 1,000 rows adapting between 100 and 50,000 to take about
- * 200 ms each, lock_timeout 1 s and statement_timeout 30 s per batch, 10 retries, a 10 ms pause between batches, and a
- * wait while a replica lags more than 10 s or another session has waited on a lock for more than 5 s.
+ * 200 ms each (sized by a smoothed rows-per-second rate), lock_timeout 1 s and statement_timeout 30 s per batch,
+ * 10 retries, no pause between batches while the server is healthy and batches keep to their target (10 ms when the
+ * last health reading had to wait or a batch took over 1.5x its target), and a wait while a replica lags more than
+ * 10 s or another session has waited on a lock for more than 5 s.
  *
  * @param initialBatchSize  rows in the first batch
  * @param minBatchSize      the adaptive size never goes below this
  * @param maxBatchSize      nor above this
  * @param targetBatchTime   the batch duration the size adapts to
- * @param pause             sleep between batches (throttle)
+ * @param pause             sleep between batches (a throttle: always slept; at least 10 ms while the server looks strained)
  * @param lockTimeout       SET LOCAL lock_timeout of each batch
  * @param statementTimeout  SET LOCAL statement_timeout of each batch
  * @param maxRetries        consecutive retries of one batch (lock timeout, deadlock, serialization, lost connection)
@@ -43,56 +45,94 @@ public record BackfillOptions(int initialBatchSize, int minBatchSize, int maxBat
     }
 
     public static BackfillOptions defaults() {
-        return new BackfillOptions(1_000, 100, 50_000, Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofSeconds(1),
+        return new BackfillOptions(1_000, 100, 50_000, Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 10, null,
                 HealthCheck.replicationLag(Duration.ofSeconds(10)).and(HealthCheck.lockWaits(Duration.ofSeconds(5))),
                 Duration.ofSeconds(10), 1);
     }
 
     public BackfillOptions withBatchSize(int initial, int min, int max) {
-        return new BackfillOptions(initial, min, max, targetBatchTime, pause, lockTimeout, statementTimeout, maxRetries,
-                checkpointSchema, healthCheck, progressInterval, workers);
+        return edit(d -> {
+            d.initialBatchSize = initial;
+            d.minBatchSize = min;
+            d.maxBatchSize = max;
+        });
     }
 
     public BackfillOptions withTargetBatchTime(Duration target) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, target, pause, lockTimeout, statementTimeout,
-                maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
+        return edit(d -> d.targetBatchTime = target);
     }
 
+    /** A throttle slept after every batch (none by default; 10 ms is slept anyway while the server looks strained). */
     public BackfillOptions withPause(Duration between) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, between, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
+        return edit(d -> d.pause = between);
     }
 
     public BackfillOptions withTimeouts(Duration lock, Duration statement) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lock, statement,
-                maxRetries, checkpointSchema, healthCheck, progressInterval, workers);
+        return edit(d -> {
+            d.lockTimeout = lock;
+            d.statementTimeout = statement;
+        });
     }
 
     public BackfillOptions withMaxRetries(int retries) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, retries, checkpointSchema, healthCheck, progressInterval, workers);
+        return edit(d -> d.maxRetries = retries);
     }
 
     public BackfillOptions withCheckpointSchema(String schema) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, schema, healthCheck, progressInterval, workers);
+        return edit(d -> d.checkpointSchema = schema);
     }
 
     public BackfillOptions withHealthCheck(HealthCheck check) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, check, progressInterval, workers);
+        return edit(d -> d.healthCheck = check);
     }
 
     /** How often progress is logged (a terminal's bar is redrawn more often); the summary line comes at the end anyway. */
     public BackfillOptions withProgressInterval(Duration interval) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, healthCheck, interval, workers);
+        return edit(d -> d.progressInterval = interval);
     }
 
     /** Parallel workers sharing the key range through chunks leased in the checkpoint table (needs a DataSource). */
     public BackfillOptions withWorkers(int count) {
-        return new BackfillOptions(initialBatchSize, minBatchSize, maxBatchSize, targetBatchTime, pause, lockTimeout,
-                statementTimeout, maxRetries, checkpointSchema, healthCheck, progressInterval, count);
+        return edit(d -> d.workers = count);
+    }
+
+    /** A copy with {@code change} applied, validated by the canonical constructor like any other. */
+    private BackfillOptions edit(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new BackfillOptions(d.initialBatchSize, d.minBatchSize, d.maxBatchSize, d.targetBatchTime, d.pause,
+                d.lockTimeout, d.statementTimeout, d.maxRetries, d.checkpointSchema, d.healthCheck, d.progressInterval, d.workers);
+    }
+
+    /** The components, writable: what one {@code with...} changes before the copy is built. */
+    private static final class Draft {
+        int initialBatchSize;
+        int minBatchSize;
+        int maxBatchSize;
+        Duration targetBatchTime;
+        Duration pause;
+        Duration lockTimeout;
+        Duration statementTimeout;
+        int maxRetries;
+        String checkpointSchema;
+        HealthCheck healthCheck;
+        Duration progressInterval;
+        int workers;
+
+        Draft(BackfillOptions o) {
+            initialBatchSize = o.initialBatchSize;
+            minBatchSize = o.minBatchSize;
+            maxBatchSize = o.maxBatchSize;
+            targetBatchTime = o.targetBatchTime;
+            pause = o.pause;
+            lockTimeout = o.lockTimeout;
+            statementTimeout = o.statementTimeout;
+            maxRetries = o.maxRetries;
+            checkpointSchema = o.checkpointSchema;
+            healthCheck = o.healthCheck;
+            progressInterval = o.progressInterval;
+            workers = o.workers;
+        }
     }
 }

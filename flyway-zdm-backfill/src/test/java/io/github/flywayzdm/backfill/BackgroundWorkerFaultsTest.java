@@ -7,20 +7,14 @@ import io.github.flywayzdm.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.github.flywayzdm.backfill.BackfillTest.waitFor;
+import static io.github.flywayzdm.backfill.RestartableOrders.query;
+import static io.github.flywayzdm.backfill.RestartableOrders.queryText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,24 +31,19 @@ class BackgroundWorkerFaultsTest {
     @Test
     void aServerRestartWhileWorkerJvmsRunIsSurvivedOrFailsLoudlyAndTheJobResumesToExactlyOnce() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startRestartable(PgVersions.selectedMajor())) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(server.jdbcUrl("postgres"));
-            ds.setUser(server.user());
-            ds.setConnectTimeout(2);
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, status text, touched int NOT NULL DEFAULT 0)");
-                s.execute("INSERT INTO orders (id) SELECT g FROM generate_series(1, 40000) g");
+            PGSimpleDataSource ds = RestartableOrders.create(server, 40_000);
+            try (Connection c = ds.getConnection()) {
                 BackgroundBackfillTest.job(SLOW).enqueue(c);
             }
-            Watcher watcher = new Watcher(ds);
-            List<Worker> first = new ArrayList<>();
+            DoneWatcher watcher = new DoneWatcher(ds, true);
+            List<WorkerJvm> first = new ArrayList<>();
             try {
-                first.add(Worker.start(server.jdbcUrl("postgres"), server.user(), ""));
-                first.add(Worker.start(server.jdbcUrl("postgres"), server.user(), ""));
+                first.add(WorkerJvm.start(server.jdbcUrl("postgres"), server.user(), ""));
+                first.add(WorkerJvm.start(server.jdbcUrl("postgres"), server.user(), ""));
                 waitFor(() -> query(ds, "SELECT count(*) FROM orders WHERE touched = 1") >= 3_000);
                 server.restart();
                 List<Integer> exits = new ArrayList<>();
-                for (Worker w : first) {
+                for (WorkerJvm w : first) {
                     int exit = w.await();
                     exits.add(exit);
                     // reconnected and finished (0), or stopped with the error printed (3): never a silent stop
@@ -69,12 +58,12 @@ class BackgroundWorkerFaultsTest {
                             BackfillJobs.in(null).retry(c, "orders-status");
                         }
                     }
-                    Worker again = Worker.start(server.jdbcUrl("postgres"), server.user(), "");
+                    WorkerJvm again = WorkerJvm.start(server.jdbcUrl("postgres"), server.user(), "");
                     assertThat(again.await()).as(again.output()).isZero();
                 }
             } finally {
                 watcher.stop();
-                first.forEach(Worker::kill);
+                first.forEach(WorkerJvm::kill);
             }
             assertThat(watcher.lie()).as("reported done while rows were left").isNull();
             assertThat(query(ds, "SELECT count(*) FROM orders WHERE touched = 0")).as("never updated").isZero();
@@ -95,12 +84,12 @@ class BackgroundWorkerFaultsTest {
         ds.setUrl(db.jdbcUrl());
         ds.setUser(db.user());
         ds.setPassword(db.password());
-        Watcher watcher = new Watcher(ds);
-        List<Worker> live = new ArrayList<>();
+        DoneWatcher watcher = new DoneWatcher(ds, false);
+        List<WorkerJvm> live = new ArrayList<>();
         int restarts = 0;
         try {
             for (int i = 0; i < 3; i++) {
-                live.add(Worker.start(db.jdbcUrl(), db.user(), db.password()));
+                live.add(WorkerJvm.start(db.jdbcUrl(), db.user(), db.password()));
             }
             // one instance at a time goes away (SIGTERM or SIGKILL, as a rollout does) and a new one comes up
             for (int round = 0; round < 4; round++) {
@@ -109,21 +98,21 @@ class BackgroundWorkerFaultsTest {
                 if (touched(db) > rows - 10_000) {
                     break; // keep the last stretch for the final set of workers
                 }
-                Worker old = live.remove(0);
+                WorkerJvm old = live.remove(0);
                 if (round % 2 == 0) {
                     old.kill();
                 } else {
                     old.terminate();
                 }
                 restarts++;
-                live.add(Worker.start(db.jdbcUrl(), db.user(), db.password()));
+                live.add(WorkerJvm.start(db.jdbcUrl(), db.user(), db.password()));
             }
-            for (Worker w : live) {
+            for (WorkerJvm w : live) {
                 assertThat(w.await()).as(w.output()).isZero();
             }
         } finally {
             watcher.stop();
-            live.forEach(Worker::kill);
+            live.forEach(WorkerJvm::kill);
         }
         assertThat(restarts).as("instances restarted before the end").isGreaterThanOrEqualTo(2);
         assertThat(watcher.lie()).as("reported done while rows were left").isNull();
@@ -133,111 +122,7 @@ class BackgroundWorkerFaultsTest {
         assertThat(db.queryLong("SELECT rows_done FROM zdm_backfill_progress")).isEqualTo(rows);
     }
 
-    /** A worker JVM with its output kept in a file. */
-    private record Worker(Process process, File log) {
-
-        static Worker start(String url, String user, String password) throws Exception {
-            File log = File.createTempFile("zdm-worker-", ".log");
-            log.deleteOnExit();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    BackfillWorkerChild.class.getName(), url, user, password, "2"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-            return new Worker(p, log);
-        }
-
-        int await() throws Exception {
-            assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("worker ended; output: %s", output()).isTrue();
-            return process.exitValue();
-        }
-
-        void kill() {
-            process.destroyForcibly(); // SIGKILL
-            waitQuietly();
-        }
-
-        void terminate() {
-            process.destroy(); // SIGTERM
-            waitQuietly();
-        }
-
-        private void waitQuietly() {
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        String output() {
-            try {
-                return Files.readString(log.toPath());
-            } catch (Exception e) {
-                return "(no output: " + e + ")";
-            }
-        }
-    }
-
-    /** Checks, over and over, that the job never says done while a row is untouched; survives server restarts. */
-    private static final class Watcher {
-        private final AtomicBoolean watching = new AtomicBoolean(true);
-        private final AtomicReference<String> lie = new AtomicReference<>();
-        private final Thread thread;
-
-        Watcher(PGSimpleDataSource ds) {
-            thread = new Thread(() -> {
-                while (watching.get()) {
-                    // one statement, one snapshot: the status and the rows left as of the same moment
-                    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                        while (watching.get()) {
-                            try (ResultSet rs = s.executeQuery("SELECT (SELECT status FROM zdm_backfill_progress), "
-                                    + "(SELECT count(*) FROM orders WHERE touched = 0)")) {
-                                rs.next();
-                                if ("done".equals(rs.getString(1)) && rs.getLong(2) > 0) {
-                                    lie.compareAndSet(null, "done with " + rs.getLong(2) + " rows left");
-                                }
-                            }
-                            Thread.sleep(20);
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception serverGone) {
-                        BackfillTest.sleep(100);
-                    }
-                }
-            }, "done-watcher");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            watching.set(false);
-            thread.join();
-        }
-
-        String lie() {
-            return lie.get();
-        }
-    }
-
     private static long touched(TestDatabase db) throws Exception {
         return db.queryLong("SELECT count(*) FROM orders WHERE touched = 1");
-    }
-
-    private static long query(PGSimpleDataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception notYet) {
-            return 0;
-        }
-    }
-
-    private static String queryText(PGSimpleDataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (Exception e) {
-            return "(" + e.getMessage() + ")";
-        }
     }
 }

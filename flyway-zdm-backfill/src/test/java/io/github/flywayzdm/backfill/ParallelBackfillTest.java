@@ -62,12 +62,7 @@ class ParallelBackfillTest {
 
     @Test
     void aStoppedWorkersChunksAreTakenOverAtOnceAndResumedAfterTheirLastBatch(TestDatabase db) throws Exception {
-        ordersTable(db, 20_000);
-        BackfillOptions slow = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(10));
-        CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> run(verified(slow), db));
-        waitFor(() -> chunkRowsDone(db) >= 2_000);
-        db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
-        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasMessageContaining("cancelled");
+        cancelledAfter(db, 2_000);
         // the workers stopped holding their chunks: leases still valid, chunks half done, but their sessions are gone
         assertThat(db.queryLong("SELECT count(*) FROM zdm_backfill_chunks WHERE status = 'running' AND last_key IS NOT NULL "
                 + "AND leased_until > now()")).isPositive();
@@ -116,12 +111,7 @@ class ParallelBackfillTest {
 
     @Test
     void aLiveHolderThatStoppedCommittingLeavesTheRunIncompleteNamingItsPid(TestDatabase db) throws Exception {
-        ordersTable(db, 20_000);
-        BackfillOptions slow = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(10));
-        CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> run(verified(slow), db));
-        waitFor(() -> chunkRowsDone(db) >= 1_000);
-        db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
-        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasMessageContaining("cancelled");
+        BackfillOptions slow = cancelledAfter(db, 1_000);
         int stuckChunk = (int) db.queryLong("SELECT max(chunk) FROM zdm_backfill_chunks");
         try (Connection stuck = db.connect(); Statement s = stuck.createStatement()) {
             // a session that holds a chunk and does nothing (a hung process whose connection is still open)
@@ -193,6 +183,20 @@ class ParallelBackfillTest {
             assertThatThrownBy(() -> statusBackfill(FAST.withWorkers(3)).run(c)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("need a DataSource");
         }
+    }
+
+    /**
+     * 20,000 orders; a slow two-worker run that an operator cancels once {@code rowsDone} rows are committed, and
+     * that stops saying so. Returns the run's options.
+     */
+    private static BackfillOptions cancelledAfter(TestDatabase db, long rowsDone) throws Exception {
+        ordersTable(db, 20_000);
+        BackfillOptions slow = FAST.withWorkers(2).withBatchSize(100, 100, 100).withPause(Duration.ofMillis(10));
+        CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> run(verified(slow), db));
+        waitFor(() -> chunkRowsDone(db) >= rowsDone);
+        db.execute("UPDATE zdm_backfill_progress SET status = 'cancelled'");
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasMessageContaining("cancelled");
+        return slow;
     }
 
     /** 0 until the run has created its chunks. */

@@ -1,6 +1,5 @@
 package io.github.flywayzdm.spring;
 
-import io.github.flywayzdm.testsupport.MavenBuild;
 import io.github.flywayzdm.testsupport.TestDatabase;
 import io.github.flywayzdm.testsupport.WithPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -53,7 +51,6 @@ class BackgroundBackfillAppIT {
     record App(Path dir, String classpath) {
 
         static App build(String name, String bootVersion, String healthPackage, String... extra) throws Exception {
-            Path dir = Files.createDirectories(Path.of("target", "boot-apps", name).toAbsolutePath());
             List<String> deps = new ArrayList<>(List.of(
                     dependency("io.github.flywayzdm", "flyway-zdm-spring-boot-starter", VERSION),
                     dependency("io.github.flywayzdm", "flyway-zdm-backfill", VERSION),
@@ -62,22 +59,7 @@ class BackgroundBackfillAppIT {
                     dependency("org.springframework.boot", "spring-boot-starter-jdbc", null),
                     "<dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><scope>runtime</scope></dependency>"));
             deps.addAll(List.of(extra));
-            Files.writeString(dir.resolve("pom.xml"), """
-                    <project xmlns="http://maven.apache.org/POM/4.0.0">
-                      <modelVersion>4.0.0</modelVersion>
-                      <parent>
-                        <groupId>org.springframework.boot</groupId>
-                        <artifactId>spring-boot-starter-parent</artifactId>
-                        <version>%s</version>
-                        <relativePath/>
-                      </parent>
-                      <groupId>it</groupId>
-                      <artifactId>%s</artifactId>
-                      <version>1</version>
-                      <properties><java.version>17</java.version></properties>
-                      <dependencies>%s</dependencies>
-                    </project>
-                    """.formatted(bootVersion, name, String.join("\n", deps)));
+            Path dir = BootProject.create(name, bootVersion, "", deps);
             Path src = Files.createDirectories(dir.resolve("src/main/java/it"));
             Files.writeString(src.resolve("App.java"), """
                     package it;
@@ -126,11 +108,7 @@ class BackgroundBackfillAppIT {
             Path resources = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
             Files.writeString(resources.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, status text, "
                     + "touched int NOT NULL DEFAULT 0);\nINSERT INTO orders (id) SELECT g FROM generate_series(1, " + ROWS + ") g;\n");
-            MavenBuild.Result build = MavenBuild.run(dir, Map.of(), "-q", "compile",
-                    "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath", "-Dmdep.outputFile=cp.txt");
-            assertThat(build.passed()).as(build.log()).isTrue();
-            return new App(dir, dir.resolve("target/classes") + java.io.File.pathSeparator
-                    + Files.readString(dir.resolve("cp.txt")).trim());
+            return new App(dir, BootProject.compile(dir));
         }
 
         /** Starts the application and returns once it answers HTTP. */

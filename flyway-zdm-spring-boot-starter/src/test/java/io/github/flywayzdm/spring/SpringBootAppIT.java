@@ -1,6 +1,5 @@
 package io.github.flywayzdm.spring;
 
-import io.github.flywayzdm.testsupport.MavenBuild;
 import io.github.flywayzdm.testsupport.TestDatabase;
 import io.github.flywayzdm.testsupport.WithPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,24 +49,7 @@ class SpringBootAppIT {
     record App(Path dir, String classpath) {
 
         static App build(String name, String bootVersion, String management, String... dependencies) throws Exception {
-            Path dir = Files.createDirectories(Path.of("target", "boot-apps", name).toAbsolutePath());
-            Files.writeString(dir.resolve("pom.xml"), """
-                    <project xmlns="http://maven.apache.org/POM/4.0.0">
-                      <modelVersion>4.0.0</modelVersion>
-                      <parent>
-                        <groupId>org.springframework.boot</groupId>
-                        <artifactId>spring-boot-starter-parent</artifactId>
-                        <version>%s</version>
-                        <relativePath/>
-                      </parent>
-                      <groupId>it</groupId>
-                      <artifactId>%s</artifactId>
-                      <version>1</version>
-                      <properties><java.version>17</java.version></properties>
-                      %s
-                      <dependencies>%s</dependencies>
-                    </project>
-                    """.formatted(bootVersion, name, management, String.join("\n", dependencies)));
+            Path dir = BootProject.create(name, bootVersion, management, List.of(dependencies));
             Path src = Files.createDirectories(dir.resolve("src/main/java/it"));
             Files.writeString(src.resolve("App.java"), """
                     package it;
@@ -87,11 +68,7 @@ class SpringBootAppIT {
             // the table is empty, so the size-aware verdict would allow the plain index: count every table as large
             Files.writeString(resources.getParent().getParent().resolve("application.properties"), "zdm.small-table-rows=0\n");
             Files.writeString(resources.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, status text);\n");
-            MavenBuild.Result build = MavenBuild.run(dir, Map.of(), "-q", "compile",
-                    "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath", "-Dmdep.outputFile=cp.txt");
-            assertThat(build.passed()).as(build.log()).isTrue();
-            return new App(dir, dir.resolve("target/classes") + java.io.File.pathSeparator
-                    + Files.readString(dir.resolve("cp.txt")).trim());
+            return new App(dir, BootProject.compile(dir));
         }
 
         void migration(String name, String sql) throws Exception {

@@ -35,6 +35,12 @@ final class BatchWalker {
      */
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
 
+    /**
+     * The breather between batches while the server looks strained: the last health reading had to wait, or the batch
+     * took over 1.5x its target. A green server at the batch's pace gets only the configured pause (none by default).
+     */
+    static final Duration STRAINED_PAUSE = Duration.ofMillis(10);
+
     /** A plan seen to walk the key index in order is trusted this long before EXPLAIN looks again (new statistics). */
     static final Duration PLAN_RECHECK = Duration.ofSeconds(10);
 
@@ -48,11 +54,13 @@ final class BatchWalker {
     private final Deadline deadline;
     private Connection connection;
     private int batchSize;
+    private final BatchSizer sizer;
     private long retries;
     private KeyOrderPlan keyOrder;
     private BackfillListener listener = BackfillListener.none();
     private long statusReadAt;
     private boolean statusRead;
+    private boolean healthyAtLastReading; // the last reading found nothing to wait for
     private long planSeenAt;
     private int planSeenUpTo; // the largest batch size whose UPDATE EXPLAIN showed in key order; 0: none yet
 
@@ -67,6 +75,7 @@ final class BatchWalker {
         this.connection = connection;
         this.reconnect = reconnect;
         this.batchSize = batchSize;
+        this.sizer = new BatchSizer(options);
         this.resumeHint = resumeHint;
         this.deadline = deadline;
     }
@@ -107,23 +116,29 @@ final class BatchWalker {
         while (true) {
             String[] next;
             long rows;
+            long took;
             if (outOfTime()) {
                 return new Segment(updated, batches, false);
             }
             try {
                 if (!statusRead || System.nanoTime() - statusReadAt > STATUS_INTERVAL.toNanos()) {
-                    waitWhilePausedOrUnhealthy(advance);
+                    healthyAtLastReading = !waitWhilePausedOrUnhealthy(advance);
                     statusRead = true;
                     statusReadAt = System.nanoTime();
                 }
                 if (outOfTime()) {
                     return new Segment(updated, batches, false); // stopped while it waited
                 }
-                next = nextBoundary(last, upper);
-                if (next == null) {
+                if (last != null && Arrays.equals(last, upper)) {
                     break;
                 }
-                rows = batchWithRetries(last, next, advance);
+                Step step = batchWithRetries(last, upper, advance);
+                if (step == null) {
+                    break; // no row left up to upper
+                }
+                next = step.next();
+                rows = step.rows();
+                took = step.nanos();
             } catch (SQLException e) {
                 if (!connectionLost(e)) {
                     throw e;
@@ -157,27 +172,12 @@ final class BatchWalker {
             if (Arrays.equals(next, upper)) {
                 break;
             }
-            sleep(options.pause());
+            boolean strained = !healthyAtLastReading || took > options.targetBatchTime().toNanos() * 3 / 2;
+            sleep(strained && STRAINED_PAUSE.compareTo(options.pause()) > 0 ? STRAINED_PAUSE : options.pause());
         }
         return new Segment(updated, batches, true);
     }
 
-
-    /** The key that ends the next batch: the batchSize-th key after {@code last}, or {@code upper} near the end. */
-    private String[] nextBoundary(String[] last, String[] upper) throws SQLException {
-        if (last != null && Arrays.equals(last, upper)) {
-            return null;
-        }
-        String sql = "SELECT " + range.orderBy() + " FROM " + table + " WHERE " + range.condition(last != null)
-                + " ORDER BY " + range.orderBy() + " OFFSET ? LIMIT 1";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = range.bind(ps, 1, last, upper);
-            ps.setInt(i, batchSize - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? read(rs) : hasRowsUpTo(last, upper) ? upper : null;
-            }
-        }
-    }
 
     private boolean hasRowsUpTo(String[] last, String[] upper) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE " + range.condition(last != null) + " LIMIT 1")) {
@@ -189,11 +189,11 @@ final class BatchWalker {
     }
 
     /** Retries lock timeouts, deadlocks, serialization failures and lost connections with backoff and jitter. */
-    private long batchWithRetries(String[] last, String[] next, Advance advance) throws SQLException {
+    private Step batchWithRetries(String[] last, String[] upper, Advance advance) throws SQLException {
         int attempt = 0;
         while (true) {
             try {
-                return batch(last, next, advance);
+                return batch(last, upper, advance);
             } catch (SQLException e) {
                 rollbackQuietly();
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -205,12 +205,12 @@ final class BatchWalker {
                 }
                 retries++;
                 if (state.equals("57014")) {
-                    batchSize = Math.max(options.minBatchSize(), batchSize / 2); // statement_timeout: a smaller batch next
+                    batchSize = sizer.halve(batchSize); // statement_timeout: a smaller batch next
                 }
                 if (connectionLost(e)) {
                     replaceConnection(e);
                     if (!advance.reconnected()) {
-                        return -1; // another live worker has the range now; position() tells the walk to stop
+                        return Step.REFUSED; // another live worker has the range now; position() tells the walk to stop
                     }
                 }
                 long backoff = Math.min(5_000, 50L << Math.min(attempt, 7));
@@ -221,19 +221,27 @@ final class BatchWalker {
         }
     }
 
-    /** One short transaction: lock the batch's rows in key order, update them, record the checkpoint. -1: paused. */
-    private long batch(String[] last, String[] next, Advance advance) throws SQLException {
+    /** What one batch did: the key it ended at, its rows (-1: refused, see {@link Advance#record}) and its duration. */
+    private record Step(String[] next, long rows, long nanos) {
+        static final Step REFUSED = new Step(null, -1, 0);
+    }
+
+    /**
+     * One short transaction: find where the batch ends, lock its rows in key order, update them, record the checkpoint.
+     * Null when no row is left up to {@code upper}. Four round trips: the settings with the boundary probe (sent
+     * together), the UPDATE, the checkpoint's compare-and-set, the commit.
+     */
+    private Step batch(String[] last, String[] upper, Advance advance) throws SQLException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
+        String[] next = boundary(last, upper);
+        if (next == null) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            return null;
+        }
         String rangeCondition = range.condition(last != null);
         String filter = backfill.where() == null ? "" : " AND (" + backfill.where() + ")";
-        try (Statement s = connection.createStatement()) {
-            // asynchronous commit is safe here: the batch and its checkpoint commit together, so a crash that loses
-            // the last commits loses their checkpoints too, and the next run redoes exactly those batches.
-            // Custom plans only: the UPDATE must run with the plan EXPLAIN showed (see updateVisitsInKeyOrder).
-            s.execute("SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; SET LOCAL statement_timeout = '"
-                    + options.statementTimeout().toMillis() + "ms'; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_custom_plan");
-        }
         String updateSql = "UPDATE " + table + " SET " + backfill.set() + " WHERE " + rangeCondition + filter;
         if (!updateVisitsInKeyOrder(updateSql, last, next)) {
             lockInKeyOrder(rangeCondition + filter, last, next);
@@ -246,15 +254,45 @@ final class BatchWalker {
         if (advance.record(last, next, rows) == 0) {
             connection.rollback();
             connection.setAutoCommit(true);
-            return -1;
+            return Step.REFUSED;
         }
         connection.commit();
         connection.setAutoCommit(true);
         long took = System.nanoTime() - started;
         int cutTo = batchSize;
-        adapt(took);
+        batchSize = sizer.next(batchSize, took);
         tell(() -> listener.batchCommitted(backfill.id(), rows, cutTo, Duration.ofNanos(took)));
-        return rows;
+        return new Step(next, rows, took);
+    }
+
+    /**
+     * In the batch's transaction, in one round trip: its settings, then the key that ends it (the batchSize-th key after
+     * {@code last}, or {@code upper} near the end); null when no row is left. The probe runs under the batch's
+     * timeouts and sees the same committed rows the UPDATE will start from.
+     */
+    private String[] boundary(String[] last, String[] upper) throws SQLException {
+        // asynchronous commit is safe here: the batch and its checkpoint commit together, so a crash that loses
+        // the last commits loses their checkpoints too, and the next run redoes exactly those batches.
+        // Custom plans only: the UPDATE must run with the plan EXPLAIN showed (see updateVisitsInKeyOrder).
+        // The driver sends the five statements of one prepared statement together and waits once.
+        String sql = "SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; SET LOCAL statement_timeout = '"
+                + options.statementTimeout().toMillis() + "ms'; SET LOCAL synchronous_commit = off; "
+                + "SET LOCAL plan_cache_mode = force_custom_plan; SELECT " + range.orderBy() + " FROM " + table + " WHERE "
+                + range.condition(last != null) + " ORDER BY " + range.orderBy() + " OFFSET ? LIMIT 1";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = range.bind(ps, 1, last, upper);
+            ps.setInt(i, batchSize - 1);
+            boolean isResultSet = ps.execute();
+            while (!isResultSet) {
+                if (ps.getUpdateCount() == -1) {
+                    throw new SQLException("the boundary probe returned no result set: " + sql);
+                }
+                isResultSet = ps.getMoreResults();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return rs.next() ? read(rs) : hasRowsUpTo(last, upper) ? upper : null;
+            }
+        }
     }
 
     private boolean updateVisitsInKeyOrder(String updateSql, String[] last, String[] next) throws SQLException {
@@ -292,14 +330,11 @@ final class BatchWalker {
         }
     }
 
-    /** Grows or shrinks the batch toward the target duration, by at most 2x per step. */
-    private void adapt(long nanos) {
-        double factor = Math.max(0.5, Math.min(2.0, options.targetBatchTime().toNanos() / (double) Math.max(nanos, 1)));
-        batchSize = (int) Math.max(options.minBatchSize(), Math.min(options.maxBatchSize(), Math.round(batchSize * factor)));
-    }
-
-    /** Returns when the backfill may go on; throws when an operator cancelled it. {@code advance}: told while waiting, or null. */
-    void waitWhilePausedOrUnhealthy(Advance advance) throws SQLException {
+    /**
+     * Returns when the backfill may go on, true when it had to wait first; throws when an operator cancelled it.
+     * {@code advance}: told while waiting, or null.
+     */
+    boolean waitWhilePausedOrUnhealthy(Advance advance) throws SQLException {
         long loggedAt = 0;
         String logged = null;
         long waitStarted = System.nanoTime();
@@ -308,7 +343,7 @@ final class BatchWalker {
             while (true) {
                 Optional<String> unhealthy = waitReason();
                 if (unhealthy.isEmpty() || deadline.passed()) {
-                    return;
+                    return firstReason != null;
                 }
                 if (firstReason == null) {
                     firstReason = unhealthy.get();

@@ -93,13 +93,25 @@ enum Approach {
     },
 
     /**
+     * (w1-pause) The same as (w1) with a 10 ms pause after every batch (the default before the pause was skipped while
+     * the server is green), to measure what the pause does for the traffic side by side.
+     */
+    BACKGROUND_ONE_PAUSED("w1-pause", "background, 1 worker, 10 ms pause") {
+        @Override
+        boolean run(DataSource backfill, Duration cap) throws Exception {
+            return background(backfill, cap, 1, 1, System.getProperty("java.class.path"), BackfillOptions.defaults().withPause(Duration.ofMillis(10)));
+        }
+    },
+
+    /**
      * (w1-before) The same as (w1), but the worker JVM runs the main classes in the directory named by
      * {@code -Dbench.before} (an earlier build of this module): before and after side by side in one run.
      */
     BACKGROUND_ONE_BEFORE("w1-before", "background, 1 worker, earlier build") {
         @Override
         boolean run(DataSource backfill, Duration cap) throws Exception {
-            return background(backfill, cap, 1, 1, beforeClassPath());
+            // enqueued with the earlier default pause, 10 ms: the job's options travel in the table, not in the build
+            return background(backfill, cap, 1, 1, beforeClassPath(), BackfillOptions.defaults().withPause(Duration.ofMillis(10)));
         }
     },
 
@@ -142,7 +154,7 @@ enum Approach {
                 return a;
             }
         }
-        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2, w1, w1-before, w2, w4)");
+        throw new IllegalArgumentException("no approach " + label + " (a, b, c, d, d2, w1, w1-pause, w1-before, w2, w4)");
     }
 
     private static boolean zdm(DataSource backfill, int workers) throws SQLException {
@@ -155,9 +167,14 @@ enum Approach {
      * ({@link BenchWorker}) and waits for them: the window includes their start-up, as a real deploy's would.
      */
     private static boolean background(DataSource backfill, Duration cap, int jvms, int threads, String classPath) throws Exception {
+        return background(backfill, cap, jvms, threads, classPath, BackfillOptions.defaults());
+    }
+
+    private static boolean background(DataSource backfill, Duration cap, int jvms, int threads, String classPath,
+                                      BackfillOptions options) throws Exception {
         try (Connection c = backfill.getConnection()) {
             Backfill.of("items").key("id").set("amount_cents = amount * 100").where("amount_cents IS NULL")
-                    .id(CHECKPOINT_ID).options(BackfillOptions.defaults().withWorkers(jvms * threads)).build().enqueue(c);
+                    .id(CHECKPOINT_ID).options(options.withWorkers(jvms * threads)).build().enqueue(c);
         }
         PGSimpleDataSource ds = (PGSimpleDataSource) backfill;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
