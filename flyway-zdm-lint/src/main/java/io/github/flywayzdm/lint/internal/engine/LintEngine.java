@@ -127,8 +127,13 @@ public final class LintEngine {
         List<PlannedScript> plan = new ArrayList<>();
         for (MigrationScript script : FlywayNames.order(scripts)) {
             List<AnalyzedStatement> analyzed = analyze(split(script).statements());
-            plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), analyzed.stream()
-                    .map(a -> new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine())).toList()));
+            List<List<String>> relations = ScriptReading.relations(analyzed);
+            List<PlannedScript.Statement> statements = new ArrayList<>(analyzed.size());
+            for (int i = 0; i < analyzed.size(); i++) {
+                AnalyzedStatement a = analyzed.get(i);
+                statements.add(new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine(), relations.get(i)));
+            }
+            plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), statements));
         }
         return plan;
     }

@@ -50,11 +50,7 @@ final class ScriptReading {
                 userCode |= UserCode.mayRun(op);
                 indexIfNotExists |= op instanceof Operation.CreateIndex ci && ci.ifNotExists();
                 operations.add(op.getClass().getSimpleName());
-                for (TableRef t : op.tables()) {
-                    if (t != null) {
-                        touched.add(relations.resolve(t).sql());
-                    }
-                }
+                touched.addAll(touched(op, relations));
                 if (op instanceof Operation.SetSetting s) {
                     settings.add(s.name());
                 }
@@ -63,7 +59,6 @@ final class ScriptReading {
                 refusedInTransaction |= refusedInTransaction(op);
                 changed(op).ifPresent(t -> changed.add(t.sql()));
                 index(op).ifPresent(indexes::add);
-                relations.apply(op);
             }
             statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
                     operations, List.copyOf(touched), concurrently, nonTransactional, settings, refusedInTransaction,
@@ -96,6 +91,57 @@ final class ScriptReading {
         List<String> problems = split.problems().stream().map(SplitProblem::message).toList();
         return new ScriptAnalysis(script.path(), FlywayTransactions.runsInTransaction(script, analyzed),
                 Optional.ofNullable(script.executeInTransaction()), statements, lock, statement, problems);
+    }
+
+    /**
+     * Each statement's relations, schema-qualified as {@link Relations} resolves them at that point of the script
+     * (search_path followed across SET / RESET / set_config, 63-byte truncation, ASCII-only folding), in SQL form.
+     */
+    static List<List<String>> relations(List<AnalyzedStatement> analyzed) {
+        Relations relations = new Relations();
+        List<List<String>> out = new ArrayList<>(analyzed.size());
+        for (AnalyzedStatement a : analyzed) {
+            Set<String> touched = new LinkedHashSet<>();
+            for (Operation op : a.operations()) {
+                touched.addAll(touched(op, relations));
+            }
+            out.add(List.copyOf(touched));
+        }
+        return out;
+    }
+
+    /**
+     * The relations {@code op} names, resolved before it runs; then {@code op} is applied to {@code relations}. Besides
+     * the relations it changes, the ones it also locks by naming them: a foreign key's target, a partition attached or
+     * detached, the parent of {@code PARTITION OF}, the views and indexes it drops.
+     */
+    private static List<String> touched(Operation op, Relations relations) {
+        List<TableRef> named = new ArrayList<>(op.tables());
+        if (op instanceof Operation.AddConstraint c) {
+            named.add(c.constraint().references());
+        } else if (op instanceof Operation.AddColumn c) {
+            named.add(c.column().references());
+        } else if (op instanceof Operation.CreateTable t) {
+            named.add(t.partitionOf());
+            t.constraints().forEach(c -> named.add(c.references()));
+            t.columns().forEach(c -> named.add(c.references()));
+        } else if (op instanceof Operation.AttachPartition a) {
+            named.add(a.partition());
+        } else if (op instanceof Operation.DetachPartition d) {
+            named.add(d.partition());
+        } else if (op instanceof Operation.DropView v) {
+            named.addAll(v.views());
+        } else if (op instanceof Operation.DropIndex i) {
+            named.addAll(i.indexes());
+        }
+        List<String> out = new ArrayList<>(named.size());
+        for (TableRef t : named) {
+            if (t != null) {
+                out.add(relations.resolve(t).sql());
+            }
+        }
+        relations.apply(op);
+        return out;
     }
 
     /** What PostgreSQL refuses in a transaction block (SQLSTATE 25001). */
