@@ -51,6 +51,21 @@ public final class SqlStatement {
         return executedScript.substring(executedBegin, executedEnd);
     }
 
+    /** Whether its text in the file contains {@code needle}, without cutting a copy of it. */
+    public boolean contains(String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        char first = needle.charAt(0);
+        // bounded by the statement: indexOf would run on through the rest of the script when the needle is absent
+        for (int i = offset, last = originalEnd - needle.length(); i <= last; i++) {
+            if (original.charAt(i) == first && original.startsWith(needle, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Char offset of its first token in the file. */
     public int offset() {
         return offset;
