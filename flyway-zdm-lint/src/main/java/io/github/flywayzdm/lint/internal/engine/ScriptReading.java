@@ -34,6 +34,8 @@ final class ScriptReading {
 
     static ScriptAnalysis of(MigrationScript script, SplitResult split, List<AnalyzedStatement> analyzed) {
         Relations relations = new Relations();
+        // the same relation named by many statements is one string, not one per statement (a 50 MB script of INSERTs)
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         List<ScriptAnalysis.Statement> statements = new ArrayList<>(analyzed.size());
         for (AnalyzedStatement a : analyzed) {
             List<String> operations = new ArrayList<>();
@@ -50,14 +52,16 @@ final class ScriptReading {
                 userCode |= UserCode.mayRun(op);
                 indexIfNotExists |= op instanceof Operation.CreateIndex ci && ci.ifNotExists();
                 operations.add(op.getClass().getSimpleName());
-                touched.addAll(touched(op, relations));
+                for (String name : touched(op, relations)) {
+                    touched.add(names.computeIfAbsent(name, n -> n));
+                }
                 if (op instanceof Operation.SetSetting s) {
                     settings.add(s.name());
                 }
                 concurrently |= concurrently(op);
                 nonTransactional |= FlywayTransactions.flywayDetectsNonTransactional(op);
                 refusedInTransaction |= refusedInTransaction(op);
-                changed(op).ifPresent(t -> changed.add(t.sql()));
+                changed(op).ifPresent(t -> changed.add(names.computeIfAbsent(t.sql(), n -> n)));
                 index(op).ifPresent(indexes::add);
             }
             statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
