@@ -14,7 +14,17 @@ public record PlannedScript(MigrationScript script, boolean transactional, List<
         statements = List.copyOf(statements);
     }
 
-    /** One statement; {@code line} and {@code endLine} are 1-based lines of the script. */
-    public record Statement(String sql, int line, int endLine) {
+    /**
+     * One statement; {@code line} and {@code endLine} are 1-based lines of the script.
+     *
+     * @param relations the relations it names, schema-qualified in SQL form as PostgreSQL resolves them at that point
+     *                  of the script, the same as {@link ScriptAnalysis.Statement#relations()}: a name inside a string
+     *                  or a comment is none of them
+     */
+    public record Statement(String sql, int line, int endLine, List<String> relations) {
+
+        public Statement {
+            relations = List.copyOf(relations);
+        }
     }
 }

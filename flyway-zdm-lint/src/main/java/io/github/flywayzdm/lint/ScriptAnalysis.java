@@ -37,8 +37,11 @@ public record ScriptAnalysis(String path, boolean runsInTransaction, Optional<Bo
      * @param operations                     what it does, one name per operation, e.g. {@code CreateIndex},
      *                                       {@code AlterColumnType}, {@code SetSetting}; a DO block lists the operations
      *                                       of its body, an unanalyzable part is {@code Unparsed}
-     * @param relations                      the relations it locks or changes, schema-qualified as PostgreSQL resolves
-     *                                       them at that point of the script (search_path followed; pg_temp for TEMP)
+     * @param relations                      the relations it names to lock or change (with a foreign key's target, a
+     *                                       partition attached or detached, a PARTITION OF parent, dropped views and
+     *                                       indexes), schema-qualified as PostgreSQL resolves them at that point of
+     *                                       the script (search_path followed; pg_temp for TEMP); never a name that
+     *                                       appears only in a string or a comment
      * @param concurrently                   a CONCURRENTLY operation (index build/drop, reindex, detach, refresh)
      * @param flywayDetectsNonTransactional  Flyway's parser itself takes this statement out of the transaction
      * @param changesSettings                the names of the settings it changes (SET, RESET, set_config), lower case

@@ -77,7 +77,7 @@ public final class TraceWriter {
                     .append(", \"durationMillis\": ").append(s.durationMillis()).append(", \"error\": ").append(Json.str(s.error()))
                     .append(", \"locks\": [").append(s.locks().stream().map(l -> "{\"relation\": " + Json.str(l.relation()) + ", \"kind\": "
                             + Json.str(l.kind()) + ", \"mode\": " + Json.str(l.mode()) + ", \"existing\": " + l.existing() + ", \"acquired\": "
-                            + l.acquired() + ", \"heldMillis\": " + l.heldMillis() + "}").collect(Collectors.joining(", ")))
+                            + l.acquired() + ", \"heldMillis\": " + l.heldMillis() + ", \"named\": " + l.named() + "}").collect(Collectors.joining(", ")))
                     .append("], \"rewritten\": ").append(strings(s.rewritten())).append(", \"scanned\": ").append(strings(s.scanned()))
                     .append(", \"staticFindings\": ").append(strings(s.staticFindings().stream().map(Finding::ruleId).toList())).append('}');
         }

@@ -9,11 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Runs planned scripts the way Flyway does (one transaction per transactional script, autocommit otherwise) and
@@ -62,6 +64,7 @@ public final class Tracer {
         List<Draft> drafts = new ArrayList<>();
         try {
             for (PlannedScript.Statement st : script.statements()) {
+                Set<Long> named = oids(st.relations());
                 long start = System.nanoTime();
                 String error = execute(st.sql());
                 long duration = System.nanoTime() - start;
@@ -80,18 +83,18 @@ public final class Tracer {
                     if (isNew) {
                         acquired.add(pair);
                     }
-                    if ((isNew || names(st.sql(), name(oid, now, before))) && (now.contains(oid) || before.contains(oid))) {
+                    if ((isNew || named.contains(oid)) && (now.contains(oid) || before.contains(oid))) {
                         listed.add(pair);
                     }
                 }));
-                drafts.add(new Draft(script, st, duration, listed, acquired, changed(before, previous, now), scanned(before, previous, now), now));
+                drafts.add(new Draft(script, st, duration, listed, acquired, changed(before, previous, now), scanned(before, previous, now), now, named));
                 previous = now;
             }
             migrating.commit();
             long end = System.nanoTime();
             for (Draft d : drafts) {
                 List<HeldLock> locks = d.pairs().stream().map(p -> lock(p, d.after(), before, before, d.acquired().contains(p),
-                        (end - firstSeen.get(p)) / 1_000_000)).toList();
+                        (end - firstSeen.get(p)) / 1_000_000, d.named().contains(p.oid()))).toList();
                 out.add(trace(d.script(), d.statement(), true, d.nanos(), locks, d.rewritten(), d.scanned(), null));
             }
             return null;
@@ -103,6 +106,7 @@ public final class Tracer {
     private String autocommit(PlannedScript script, Relations before, int pid, List<StatementTrace> out) throws SQLException {
         Relations previous = before;
         for (PlannedScript.Statement st : script.statements()) {
+            Set<Long> named = oids(st.relations());
             LockSampler.Poller poller = LockSampler.poll(observer, pid);
             long start = System.nanoTime();
             String error = execute(st.sql());
@@ -117,7 +121,7 @@ public final class Tracer {
             Relations names = previous;
             held.modes().forEach((oid, modes) -> modes.forEach(mode -> {
                 if (now.contains(oid) || names.contains(oid)) {
-                    locks.add(lock(new Pair(oid, mode), now, names, before, true, duration / 1_000_000));
+                    locks.add(lock(new Pair(oid, mode), now, names, before, true, duration / 1_000_000, named.contains(oid)));
                 }
             }));
             out.add(trace(script, st, false, duration, locks, changed(before, previous, now), List.of(), null));
@@ -127,7 +131,7 @@ public final class Tracer {
     }
 
     private record Draft(PlannedScript script, PlannedScript.Statement statement, long nanos, List<Pair> pairs, List<Pair> acquired,
-                         List<String> rewritten, List<String> scanned, Relations after) {
+                         List<String> rewritten, List<String> scanned, Relations after, Set<Long> named) {
     }
 
     private static StatementTrace trace(PlannedScript script, PlannedScript.Statement st, boolean tx, long nanos, List<HeldLock> locks,
@@ -163,24 +167,46 @@ public final class Tracer {
     }
 
     /** {@code fallback} names relations the statement dropped; {@code before} (the script's start) decides "existing". */
-    private static HeldLock lock(Pair p, Relations now, Relations fallback, Relations before, boolean acquired, long heldMillis) {
+    private static HeldLock lock(Pair p, Relations now, Relations fallback, Relations before, boolean acquired, long heldMillis,
+                                 boolean named) {
         Relations.Relation r = now.contains(p.oid()) ? now.get(p.oid()) : fallback.get(p.oid());
-        return new HeldLock(r.name(), r.kind(), p.mode(), before.contains(p.oid()), acquired, heldMillis);
+        return new HeldLock(r.name(), r.kind(), p.mode(), before.contains(p.oid()), acquired, heldMillis, named);
     }
 
-    private static String name(long oid, Relations now, Relations before) {
-        Relations.Relation r = now.contains(oid) ? now.get(oid) : before.get(oid);
-        return r == null ? null : r.name();
-    }
-
-    /** Whether the statement names the relation (bare or qualified, quoted or not, any case). */
-    static boolean names(String sql, String qualified) {
-        if (qualified == null) {
-            return false;
+    /**
+     * The relations the statement names (the engine's reading, schema already resolved), as the server identifies
+     * them before it runs: a relation it drops is still found. The server parses the names, so no SQL is read here.
+     */
+    private Set<Long> oids(List<String> relations) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        if (relations.isEmpty()) {
+            return out;
         }
-        String bare = qualified.substring(qualified.lastIndexOf('.') + 1).replace("\"", "");
-        return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
-                .matcher(sql).find();
+        // in a transaction, in a savepoint: a name the server cannot parse must not abort the migration's transaction
+        java.sql.Savepoint savepoint = migrating.getAutoCommit() ? null : migrating.setSavepoint();
+        Array names = migrating.createArrayOf("text", relations.toArray());
+        try (PreparedStatement ps = migrating.prepareStatement("SELECT to_regclass(n)::oid FROM unnest(?::text[]) AS n")) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        out.add(oid);
+                    }
+                }
+            }
+            if (savepoint != null) {
+                migrating.releaseSavepoint(savepoint);
+            }
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                migrating.rollback(savepoint);
+            }
+            out.clear(); // an unreadable name lists nothing, as a statement naming no relation does
+        } finally {
+            names.free();
+        }
+        return out;
     }
 
     private String execute(String sql) {

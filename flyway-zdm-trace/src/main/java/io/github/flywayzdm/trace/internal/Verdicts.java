@@ -98,7 +98,7 @@ public final class Verdicts {
 
     private static void unnamed(StatementTrace s, List<TraceFinding> out) {
         List<String> other = s.locks().stream()
-                .filter(l -> l.existing() && l.acquired() && isTable(l) && l.blocksWrites() && !Tracer.names(s.sql(), l.relation()))
+                .filter(l -> l.existing() && l.acquired() && isTable(l) && l.blocksWrites() && !l.named())
                 .map(l -> l.relation() + " (" + l.mode() + ")").distinct().toList();
         if (!other.isEmpty()) {
             out.add(finding(TraceRules.UNNAMED, Severity.WARNING, s, "also locked " + String.join(", ", other)

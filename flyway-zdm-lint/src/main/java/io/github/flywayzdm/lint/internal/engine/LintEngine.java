@@ -7,6 +7,7 @@ import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.PlannedScript;
 import io.github.flywayzdm.lint.internal.catalog.SchemaCatalog;
 import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
+import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.parse.Analysis;
 import io.github.flywayzdm.lint.internal.parse.StatementAnalyzer;
 import io.github.flywayzdm.lint.internal.rules.Rule;
@@ -132,8 +133,13 @@ public final class LintEngine {
         List<PlannedScript> plan = new ArrayList<>();
         for (MigrationScript script : FlywayNames.order(scripts)) {
             List<AnalyzedStatement> analyzed = analyze(split(script).statements());
-            plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), analyzed.stream()
-                    .map(a -> new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine())).toList()));
+            List<List<String>> relations = ScriptReading.relations(analyzed);
+            List<PlannedScript.Statement> statements = new ArrayList<>(analyzed.size());
+            for (int i = 0; i < analyzed.size(); i++) {
+                AnalyzedStatement a = analyzed.get(i);
+                statements.add(new PlannedScript.Statement(a.sql(), a.source().line(), a.source().endLine(), relations.get(i)));
+            }
+            plan.add(new PlannedScript(script, FlywayTransactions.runsInTransaction(script, analyzed), statements));
         }
         return plan;
     }
@@ -223,8 +229,32 @@ public final class LintEngine {
         }
     }
 
+    /** Distinct operation lists remembered per script for {@link #analyze}; beyond this the memory is started afresh. */
+    private static final int SHARED_OPERATIONS = 4096;
+    /**
+     * Scripts this long share equal operation lists; shorter ones gain nothing worth a record's first equals/hashCode
+     * call (linked through invokedynamic, a cost a short CLI call feels).
+     */
+    private static final int SHARE_FROM_STATEMENTS = 1000;
+
+    /** Not a view (its sources are computed when first read, which hashing would force) nor a function (its body may be huge). */
+    private static boolean shareable(List<Operation> ops) {
+        for (Operation op : ops) {
+            if (op instanceof Operation.CreateView || op instanceof Operation.CreateFunction) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each statement analyzed; equal operation lists (a thousand {@code INSERT INTO orders ...}) are kept once, since a
+     * script's analyzed statements stay in memory until its rules have all run.
+     */
     private List<AnalyzedStatement> analyze(List<SqlStatement> statements) {
         List<AnalyzedStatement> out = new ArrayList<>(statements.size());
+        java.util.Map<List<Operation>, List<Operation>> shared = new java.util.HashMap<>();
+        boolean share = statements.size() >= SHARE_FROM_STATEMENTS;
         for (SqlStatement s : statements) {
             String sql = s.executed();
             Analysis a;
@@ -232,11 +262,19 @@ public final class LintEngine {
                 a = analyzer.analyze(sql, s.standardConformingStrings());
             } catch (RuntimeException | StackOverflowError e) {
                 // a reader bug on hostile input is a finding on this statement, never the end of the run
-                a = new Analysis(List.of(new io.github.flywayzdm.lint.internal.model.Operation.Unparsed(
+                a = new Analysis(List.of(new Operation.Unparsed(
                         "the analyzer failed on this statement (" + e.getClass().getSimpleName() + ")")),
-                        io.github.flywayzdm.lint.internal.model.AnalyzedStatement.Via.NONE);
+                        AnalyzedStatement.Via.NONE);
             }
-            out.add(new AnalyzedStatement(s, sql, a.operations(), a.via()));
+            List<Operation> ops = List.copyOf(a.operations());
+            if (share && shareable(ops)) {
+                if (shared.size() >= SHARED_OPERATIONS) {
+                    shared.clear();
+                }
+                List<Operation> known = shared.putIfAbsent(ops, ops);
+                ops = known != null ? known : ops;
+            }
+            out.add(new AnalyzedStatement(s, ops, a.via()));
         }
         return out;
     }

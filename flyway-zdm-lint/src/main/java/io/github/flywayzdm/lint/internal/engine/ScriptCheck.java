@@ -71,7 +71,7 @@ final class ScriptCheck {
         }
         List<Operation> ops = new ArrayList<>(statement.operations());
         ops.addAll(extra);
-        return new AnalyzedStatement(statement.source(), statement.sql(), ops, statement.via());
+        return new AnalyzedStatement(statement.source(), ops, statement.via());
     }
 
     private static boolean mayCall(Operation op) {
@@ -99,7 +99,7 @@ final class ScriptCheck {
             List<Finding> own = new ArrayList<>();
             for (int k = 0; k < ops.size(); k++) {
                 if (k > 0) {
-                    check(new AnalyzedStatement(statement.source(), statement.sql(), List.of(ops.get(k)), statement.via()),
+                    check(new AnalyzedStatement(statement.source(), List.of(ops.get(k)), statement.via()),
                             i, tx, own, STATE_DEPENDENT);
                 }
                 apply(ops.get(k), tx);

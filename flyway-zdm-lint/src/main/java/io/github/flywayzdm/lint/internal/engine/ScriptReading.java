@@ -34,6 +34,8 @@ final class ScriptReading {
 
     static ScriptAnalysis of(MigrationScript script, SplitResult split, List<AnalyzedStatement> analyzed) {
         Relations relations = new Relations();
+        // the same relation named by many statements is one string, not one per statement (a 50 MB script of INSERTs)
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         List<ScriptAnalysis.Statement> statements = new ArrayList<>(analyzed.size());
         for (AnalyzedStatement a : analyzed) {
             List<String> operations = new ArrayList<>();
@@ -50,10 +52,8 @@ final class ScriptReading {
                 userCode |= UserCode.mayRun(op);
                 indexIfNotExists |= op instanceof Operation.CreateIndex ci && ci.ifNotExists();
                 operations.add(op.getClass().getSimpleName());
-                for (TableRef t : op.tables()) {
-                    if (t != null) {
-                        touched.add(relations.resolve(t).sql());
-                    }
+                for (String name : touched(op, relations)) {
+                    touched.add(names.computeIfAbsent(name, n -> n));
                 }
                 if (op instanceof Operation.SetSetting s) {
                     settings.add(s.name());
@@ -61,9 +61,8 @@ final class ScriptReading {
                 concurrently |= concurrently(op);
                 nonTransactional |= FlywayTransactions.flywayDetectsNonTransactional(op);
                 refusedInTransaction |= refusedInTransaction(op);
-                changed(op).ifPresent(t -> changed.add(t.sql()));
+                changed(op).ifPresent(t -> changed.add(names.computeIfAbsent(t.sql(), n -> n)));
                 index(op).ifPresent(indexes::add);
-                relations.apply(op);
             }
             statements.add(new ScriptAnalysis.Statement(a.source().line(), a.source().column(), a.source().endLine(), a.sql(),
                     operations, List.copyOf(touched), concurrently, nonTransactional, settings, refusedInTransaction,
@@ -96,6 +95,57 @@ final class ScriptReading {
         List<String> problems = split.problems().stream().map(SplitProblem::message).toList();
         return new ScriptAnalysis(script.path(), FlywayTransactions.runsInTransaction(script, analyzed),
                 Optional.ofNullable(script.executeInTransaction()), statements, lock, statement, problems);
+    }
+
+    /**
+     * Each statement's relations, schema-qualified as {@link Relations} resolves them at that point of the script
+     * (search_path followed across SET / RESET / set_config, 63-byte truncation, ASCII-only folding), in SQL form.
+     */
+    static List<List<String>> relations(List<AnalyzedStatement> analyzed) {
+        Relations relations = new Relations();
+        List<List<String>> out = new ArrayList<>(analyzed.size());
+        for (AnalyzedStatement a : analyzed) {
+            Set<String> touched = new LinkedHashSet<>();
+            for (Operation op : a.operations()) {
+                touched.addAll(touched(op, relations));
+            }
+            out.add(List.copyOf(touched));
+        }
+        return out;
+    }
+
+    /**
+     * The relations {@code op} names, resolved before it runs; then {@code op} is applied to {@code relations}. Besides
+     * the relations it changes, the ones it also locks by naming them: a foreign key's target, a partition attached or
+     * detached, the parent of {@code PARTITION OF}, the views and indexes it drops.
+     */
+    private static List<String> touched(Operation op, Relations relations) {
+        List<TableRef> named = new ArrayList<>(op.tables());
+        if (op instanceof Operation.AddConstraint c) {
+            named.add(c.constraint().references());
+        } else if (op instanceof Operation.AddColumn c) {
+            named.add(c.column().references());
+        } else if (op instanceof Operation.CreateTable t) {
+            named.add(t.partitionOf());
+            t.constraints().forEach(c -> named.add(c.references()));
+            t.columns().forEach(c -> named.add(c.references()));
+        } else if (op instanceof Operation.AttachPartition a) {
+            named.add(a.partition());
+        } else if (op instanceof Operation.DetachPartition d) {
+            named.add(d.partition());
+        } else if (op instanceof Operation.DropView v) {
+            named.addAll(v.views());
+        } else if (op instanceof Operation.DropIndex i) {
+            named.addAll(i.indexes());
+        }
+        List<String> out = new ArrayList<>(named.size());
+        for (TableRef t : named) {
+            if (t != null) {
+                out.add(relations.resolve(t).sql());
+            }
+        }
+        relations.apply(op);
+        return out;
     }
 
     /** What PostgreSQL refuses in a transaction block (SQLSTATE 25001). */

@@ -10,16 +10,23 @@ import java.util.List;
  * One statement of a script after splitting, placeholder substitution and analysis.
  *
  * @param source     the statement as split from the original file (positions refer to the file)
- * @param sql        the statement after placeholder substitution (what was analyzed)
  * @param operations what it does; never empty (an unknown statement is a single {@link Operation.Unparsed})
  * @param via        which path understood it
  */
-public record AnalyzedStatement(SqlStatement source, String sql, List<Operation> operations, Via via) {
+public record AnalyzedStatement(SqlStatement source, List<Operation> operations, Via via) {
 
     public enum Via { PARSER, KEYWORDS, NONE }
 
     public AnalyzedStatement {
         operations = List.copyOf(operations);
+    }
+
+    /**
+     * The statement after placeholder substitution (what was analyzed), cut from the script's text on each call: a
+     * script's statements keep no copies of its text.
+     */
+    public String sql() {
+        return source.executed();
     }
 
     public boolean unparsed() {

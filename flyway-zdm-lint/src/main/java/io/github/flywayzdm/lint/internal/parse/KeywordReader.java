@@ -36,7 +36,13 @@ final class KeywordReader {
         return ops;
     }
 
+    /** INSERT INTO and a qualified, possibly U&amp;-quoted name with UESCAPE fit in this many tokens. */
+    private static final int INSERT_HEAD = 16;
+
     private static List<Operation> readTokens(String sql, boolean standardConformingStrings) {
+        if (Lexer.startsWith(sql, standardConformingStrings, "INSERT")) {
+            return List.of(insert(sql, standardConformingStrings));
+        }
         List<Token> tokens = Lexer.tokens(sql, standardConformingStrings);
         if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
             return List.of();
@@ -72,11 +78,6 @@ final class KeywordReader {
                 TableRef table = c.tableRef();
                 yield List.of(new Operation.Delete(table, RowFilters.read(c, tokens)));
             }
-            case "INSERT" -> {
-                c.accept("INTO");
-                TableRef table = c.tableRef();
-                yield List.of(new Operation.Insert(table, c.contains("SELECT")));
-            }
             case "WITH" -> with(c, tokens);
             case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE" ->
                     first.equals("PREPARE") && !c.at("TRANSACTION") ? List.of(new Operation.Other("PREPARE"))
@@ -86,6 +87,28 @@ final class KeywordReader {
             default -> selectSetConfig(first, c).or(() -> selectInto(first, c))
                     .orElseGet(() -> HARMLESS.contains(first) ? List.of(new Operation.Other(first)) : List.of());
         };
+    }
+
+    /**
+     * INSERT INTO table ...: the table from the statement's first tokens, then whether a SELECT follows, read as a
+     * stream; the rows of a huge VALUES list are never held as tokens.
+     */
+    private static Operation insert(String sql, boolean standardConformingStrings) {
+        List<Token> head = Lexer.tokens(sql, standardConformingStrings, INSERT_HEAD);
+        Cursor c = new Cursor(sql, head);
+        c.next();
+        c.accept("INTO");
+        TableRef table = c.tableRef();
+        int from;
+        if (c.position() < head.size()) {
+            from = head.get(c.position()).offset();
+        } else if (head.size() < INSERT_HEAD) {
+            from = sql.length(); // the statement ended with the name
+        } else {
+            Token last = head.get(head.size() - 1);
+            from = last.offset() + last.text().length();
+        }
+        return new Operation.Insert(table, Lexer.containsWord(sql, standardConformingStrings, from, "SELECT"));
     }
 
     private static List<Operation> create(Cursor c, String sql) {

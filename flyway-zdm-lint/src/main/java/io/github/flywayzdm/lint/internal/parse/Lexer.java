@@ -17,10 +17,15 @@ final class Lexer {
 
     /** @param standardConformingStrings false when the script turned it off: '...' strings take backslash escapes */
     static List<Token> tokens(String sql, boolean standardConformingStrings) {
-        List<Token> out = new ArrayList<>();
+        return tokens(sql, standardConformingStrings, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} tokens at most. */
+    static List<Token> tokens(String sql, boolean standardConformingStrings, int max) {
+        List<Token> out = new ArrayList<>(Math.min(max, 16));
         SqlLexer lexer = new SqlLexer(sql);
         lexer.standardConformingStrings(standardConformingStrings);
-        while (lexer.next()) {
+        while (out.size() < max && lexer.next()) {
             Token.Kind kind = switch (lexer.kind()) {
                 case WORD -> Token.Kind.WORD;
                 case QUOTED -> Token.Kind.QUOTED;
@@ -36,5 +41,32 @@ final class Lexer {
             }
         }
         return out;
+    }
+
+    /** True when the first token (comments skipped) is the unquoted word {@code word}, ignoring ASCII case. */
+    static boolean startsWith(String sql, boolean standardConformingStrings, String word) {
+        SqlLexer lexer = new SqlLexer(sql);
+        lexer.standardConformingStrings(standardConformingStrings);
+        while (lexer.next()) {
+            if (lexer.kind() != SqlLexer.Kind.LINE_COMMENT && lexer.kind() != SqlLexer.Kind.BLOCK_COMMENT) {
+                return lexer.isWord(word);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some token starting at or after {@code from} is the unquoted word {@code word}: read as a stream, so a
+     * statement of millions of tokens (one INSERT of 500,000 rows) is never held as a token list.
+     */
+    static boolean containsWord(String sql, boolean standardConformingStrings, int from, String word) {
+        SqlLexer lexer = new SqlLexer(sql);
+        lexer.standardConformingStrings(standardConformingStrings);
+        while (lexer.next()) {
+            if (lexer.start() >= from && lexer.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -186,14 +186,12 @@ public final class StatementSplitter {
             while (last > start && (SqlLexer.isSpace(s.charAt(last - 1)) || SqlLexer.isUnicodeSpace(s.charAt(last - 1)))) {
                 last--;
             }
-            String executed = s.substring(start, last);
-            if (onlyUnicodeSpaces(executed)) {
+            if (onlyUnicodeSpaces(s, start, last)) {
                 start = -1; // a no-break space pasted after the last ';' (issue 18): whitespace to a reader, not a statement
                 return;
             }
             int origStart = source.originalOffset(start);
             int origLast = source.changed() ? source.originalOffset(last) : last;
-            String original = source.changed() ? source.original().substring(origStart, Math.max(origStart, origLast)) : executed;
             List<SqlComment> leading = new ArrayList<>();
             for (int k = firstPendingComment; k < comments.size() && comments.get(k).offset() < origStart; k++) {
                 SqlComment comment = comments.get(k);
@@ -202,23 +200,23 @@ public final class StatementSplitter {
                 }
             }
             int endAt = source.originalOffset(Math.max(start, (resume > textEnd + 1 ? resume : last) - 1));
-            statements.add(new SqlStatement(original, origStart, lines.line(origStart), lines.column(origStart),
-                    lines.line(endAt), leading, executed, statementScs));
+            statements.add(new SqlStatement(source.original(), origStart, Math.max(origStart, origLast), s, start, last,
+                    lines.line(origStart), lines.column(origStart), lines.line(endAt), leading, statementScs));
             firstPendingComment = comments.size();
             previousTerminatorLine = lines.line(source.originalOffset(Math.min(textEnd, Math.max(0, n - 1))));
             if (firstWordIsSet) {
-                settingChange(executed);
+                settingChange(s.substring(start, last));
             }
             start = -1;
         }
 
-        private static boolean onlyUnicodeSpaces(String text) {
-            for (int i = 0; i < text.length(); i++) {
+        private static boolean onlyUnicodeSpaces(String text, int from, int to) {
+            for (int i = from; i < to; i++) {
                 if (!Character.isSpaceChar(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
                     return false;
                 }
             }
-            return !text.isEmpty();
+            return to > from;
         }
 
         /**

@@ -27,6 +27,9 @@ final class UnresolvedPlaceholder implements Rule {
     @Override
     public void check(StatementContext ctx) {
         LintConfig config = ctx.config();
+        if (!ctx.statement().source().contains(config.placeholderPrefix())) {
+            return; // most statements: no copy of the text is cut
+        }
         Placeholders placeholders = Placeholders.of(config.placeholders(), config.placeholderPrefix(), config.placeholderSuffix());
         for (String name : placeholders.unresolved(ctx.statement().source().sql())) {
             ctx.report("Placeholder " + config.placeholderPrefix() + name + config.placeholderSuffix() + " has no value");
