@@ -215,6 +215,11 @@ class RuleDispatchTest {
         }
 
         @Override
+        public TableRef liveName(TableRef table) {
+            return ctx.liveName(table);
+        }
+
+        @Override
         public int pgMajor() {
             return ctx.pgMajor();
         }
