@@ -21,6 +21,9 @@ import java.util.Map;
 final class ScriptLint {
 
     private static final ZdmLog LOG = ZdmLog.get(ScriptLint.class);
+    /** The majors {@link LintConfig.Builder#pgMajor} accepts. */
+    static final int OLDEST_KNOWN = 10;
+    static final int NEWEST_KNOWN = 18;
 
     private final ZdmSettings settings;
     private final Configuration config;
@@ -43,7 +46,7 @@ final class ScriptLint {
         this.sizes = sizes;
         this.keys = keys;
         LintConfig.Builder lint = LintConfig.builder()
-                .pgMajor(Math.max(13, Math.min(18, serverMajor)))
+                .pgMajor(judgedMajor(serverMajor))
                 .failOn(settings.failOn())
                 .lockTimeoutByRunner(!settings.lockTimeout().isZero())
                 .flywayMixed(config.isMixed())
@@ -52,6 +55,25 @@ final class ScriptLint {
         settings.disabledRules().forEach(lint::disable);
         settings.severities().forEach(lint::severity);
         this.linter = Linter.of(lint.build());
+    }
+
+    /**
+     * The major the linter judges as: the server's own when the linter knows it ({@value #OLDEST_KNOWN} to
+     * {@value #NEWEST_KNOWN}); else the nearest it knows, said once in the log, since verdicts that depend on the
+     * version (what rewrites, what exists) may then be off.
+     */
+    static int judgedMajor(int serverMajor) {
+        if (serverMajor > NEWEST_KNOWN) {
+            LOG.warn("flyway-zdm: PostgreSQL {} is newer than the linter knows; migrations are judged as on {}", serverMajor,
+                    NEWEST_KNOWN);
+            return NEWEST_KNOWN;
+        }
+        if (serverMajor < OLDEST_KNOWN) {
+            LOG.warn("flyway-zdm: PostgreSQL {} is older than the linter knows; migrations are judged as on {}", serverMajor,
+                    OLDEST_KNOWN);
+            return OLDEST_KNOWN;
+        }
+        return serverMajor;
     }
 
     /**
