@@ -15,6 +15,11 @@ import java.util.Set;
  */
 public final class LintConfig {
 
+    /** The oldest PostgreSQL major the linter judges for ({@link Builder#pgMajor}). */
+    public static final int OLDEST_PG_MAJOR = 10;
+    /** The newest PostgreSQL major the linter knows. */
+    public static final int NEWEST_PG_MAJOR = 18;
+
     /** The PostgreSQL major that verdicts assume unless told otherwise. */
     public static final int DEFAULT_PG_MAJOR = 17;
 
@@ -191,8 +196,9 @@ public final class LintConfig {
         }
 
         public Builder pgMajor(int major) {
-            if (major < 10 || major > 18) {
-                throw new IllegalArgumentException("Target PostgreSQL version must be 10..18, got " + major);
+            if (major < OLDEST_PG_MAJOR || major > NEWEST_PG_MAJOR) {
+                throw new IllegalArgumentException("Target PostgreSQL version must be " + OLDEST_PG_MAJOR + ".."
+                        + NEWEST_PG_MAJOR + ", got " + major);
             }
             this.pgMajor = major;
             return this;

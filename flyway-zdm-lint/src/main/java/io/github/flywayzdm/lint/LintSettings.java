@@ -111,7 +111,8 @@ public final class LintSettings {
         try {
             return Integer.parseInt(dot < 0 ? digits : digits.substring(0, dot));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version 10..18, got '" + value + "'");
+            throw new IllegalArgumentException("pg-version must be a PostgreSQL major version " + LintConfig.OLDEST_PG_MAJOR + ".."
+                    + LintConfig.NEWEST_PG_MAJOR + ", got '" + value + "'");
         }
     }
 

@@ -58,9 +58,8 @@ public final class LiveTableKeys implements TableKeys {
     }
 
     private Optional<List<List<String>>> query(String schema, String table) {
-        Connection c = connection.get();
-        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-            searchPath.bind(ps, 1, schema, table, c);
+        try (PreparedStatement ps = connection.get().prepareStatement(QUERY)) {
+            searchPath.bind(ps, 1, schema, table);
             List<List<String>> keys = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

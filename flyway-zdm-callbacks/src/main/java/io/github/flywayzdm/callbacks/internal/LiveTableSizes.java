@@ -63,9 +63,8 @@ public final class LiveTableSizes implements TableSizes {
     }
 
     private OptionalLong query(String name, String schema, String table) {
-        Connection c = connection.get();
-        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-            searchPath.bind(ps, 1, schema, table, c);
+        try (PreparedStatement ps = connection.get().prepareStatement(QUERY)) {
+            searchPath.bind(ps, 1, schema, table);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     long rows = rs.getLong(1);

@@ -37,12 +37,13 @@ public final class MigrationSearchPath {
 
     /**
      * Binds {@link #RELATION}'s two parameters from {@code index} on: {@code schema} alone when the name is qualified,
-     * else the migration session's path (the lookup session's own when none is followed). A path that cannot be read
-     * binds no schema, so nothing is found and the table counts as unknown.
+     * else the migration session's path (the path of {@code ps}'s own session when none is followed). A path that
+     * cannot be read binds no schema, so nothing is found and the table counts as unknown.
      */
-    synchronized void bind(PreparedStatement ps, int index, String schema, String table, Connection lookup) throws SQLException {
+    synchronized void bind(PreparedStatement ps, int index, String schema, String table) throws SQLException {
+        Connection lookup = ps.getConnection();
         List<String> path = schema != null ? List.of(schema) : path(lookup);
-        ps.setArray(index, ps.getConnection().createArrayOf("text", path.toArray()));
+        ps.setArray(index, lookup.createArrayOf("text", path.toArray()));
         ps.setString(index + 1, table);
     }
 

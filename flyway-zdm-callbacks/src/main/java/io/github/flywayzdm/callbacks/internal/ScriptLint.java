@@ -21,9 +21,6 @@ import java.util.Map;
 final class ScriptLint {
 
     private static final ZdmLog LOG = ZdmLog.get(ScriptLint.class);
-    /** The majors {@link LintConfig.Builder#pgMajor} accepts. */
-    static final int OLDEST_KNOWN = 10;
-    static final int NEWEST_KNOWN = 18;
 
     private final ZdmSettings settings;
     private final Configuration config;
@@ -58,20 +55,20 @@ final class ScriptLint {
     }
 
     /**
-     * The major the linter judges as: the server's own when the linter knows it ({@value #OLDEST_KNOWN} to
-     * {@value #NEWEST_KNOWN}); else the nearest it knows, said once in the log, since verdicts that depend on the
-     * version (what rewrites, what exists) may then be off.
+     * The major the linter judges as: the server's own when the linter knows it ({@link LintConfig#OLDEST_PG_MAJOR}
+     * to {@link LintConfig#NEWEST_PG_MAJOR}); else the nearest it knows, said once in the log, since verdicts that
+     * depend on the version (what rewrites, what exists) may then be off.
      */
     static int judgedMajor(int serverMajor) {
-        if (serverMajor > NEWEST_KNOWN) {
+        if (serverMajor > LintConfig.NEWEST_PG_MAJOR) {
             LOG.warn("flyway-zdm: PostgreSQL {} is newer than the linter knows; migrations are judged as on {}", serverMajor,
-                    NEWEST_KNOWN);
-            return NEWEST_KNOWN;
+                    LintConfig.NEWEST_PG_MAJOR);
+            return LintConfig.NEWEST_PG_MAJOR;
         }
-        if (serverMajor < OLDEST_KNOWN) {
+        if (serverMajor < LintConfig.OLDEST_PG_MAJOR) {
             LOG.warn("flyway-zdm: PostgreSQL {} is older than the linter knows; migrations are judged as on {}", serverMajor,
-                    OLDEST_KNOWN);
-            return OLDEST_KNOWN;
+                    LintConfig.OLDEST_PG_MAJOR);
+            return LintConfig.OLDEST_PG_MAJOR;
         }
         return serverMajor;
     }

@@ -11,7 +11,7 @@ class JudgedMajorTest {
 
     @Test
     void everyMajorTheLinterKnowsIsJudgedAsItself() {
-        for (int major = ScriptLint.OLDEST_KNOWN; major <= ScriptLint.NEWEST_KNOWN; major++) {
+        for (int major = LintConfig.OLDEST_PG_MAJOR; major <= LintConfig.NEWEST_PG_MAJOR; major++) {
             assertThat(ScriptLint.judgedMajor(major)).isEqualTo(major);
             assertThat(LintConfig.builder().pgMajor(major).build().pgMajor()).isEqualTo(major);
         }
@@ -20,10 +20,10 @@ class JudgedMajorTest {
 
     @Test
     void majorsOutsideItAreJudgedAsTheNearestKnownOne() {
-        assertThat(ScriptLint.judgedMajor(ScriptLint.NEWEST_KNOWN + 1)).isEqualTo(ScriptLint.NEWEST_KNOWN);
-        assertThat(ScriptLint.judgedMajor(9)).isEqualTo(ScriptLint.OLDEST_KNOWN);
-        assertThatThrownBy(() -> LintConfig.builder().pgMajor(ScriptLint.NEWEST_KNOWN + 1))
+        assertThat(ScriptLint.judgedMajor(LintConfig.NEWEST_PG_MAJOR + 1)).isEqualTo(LintConfig.NEWEST_PG_MAJOR);
+        assertThat(ScriptLint.judgedMajor(9)).isEqualTo(LintConfig.OLDEST_PG_MAJOR);
+        assertThatThrownBy(() -> LintConfig.builder().pgMajor(LintConfig.NEWEST_PG_MAJOR + 1))
                 .as("the bounds are the linter's").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LintConfig.builder().pgMajor(ScriptLint.OLDEST_KNOWN - 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LintConfig.builder().pgMajor(LintConfig.OLDEST_PG_MAJOR - 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
