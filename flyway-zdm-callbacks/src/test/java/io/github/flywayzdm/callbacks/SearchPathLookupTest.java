@@ -51,6 +51,25 @@ class SearchPathLookupTest {
     }
 
     @Test
+    void setConfigInTheScriptLeadsToTheBigTableAndTheBuildIsRefused(TestDatabase db) throws Exception {
+        Files.writeString(dir.resolve("V1__index.sql"),
+                "SELECT set_config('search_path', 'app', false);\nCREATE INDEX orders_customer ON orders (customer_id);\n");
+        assertThatThrownBy(() -> flyway(db, "public").migrate()).isInstanceOf(FlywayException.class)
+                .hasMessageContaining("create-index-non-concurrent");
+        assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_customer'")).isZero();
+    }
+
+    @Test
+    void afterResetTheDefaultPathLeadsToTheSmallTableAndTheBuildPasses(TestDatabase db) throws Exception {
+        // Flyway's schemas lead to app.orders, but RESET puts the database's default path back: the index lands on
+        // the small public.orders, which is what the guard must judge
+        Files.writeString(dir.resolve("V1__index.sql"),
+                "RESET search_path;\nCREATE INDEX orders_customer ON orders (customer_id);\n");
+        assertThat(flyway(db, "app").migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname = 'orders_customer'")).isEqualTo(1);
+    }
+
+    @Test
     void theSmallTableItselfStillPassesAsSmall(TestDatabase db) throws Exception {
         Files.writeString(dir.resolve("V1__index.sql"), "CREATE INDEX orders_customer ON orders (customer_id);\n");
         assertThat(flyway(db, "public").migrate().migrationsExecuted).isEqualTo(1);
