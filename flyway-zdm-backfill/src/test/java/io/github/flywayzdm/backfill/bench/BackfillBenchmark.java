@@ -76,6 +76,7 @@ public final class BackfillBenchmark {
         long baseFrom = System.nanoTime();
         Approach.sleep(BASELINE);
         long from = System.nanoTime();
+        double trafficCpuBefore = observer.cpuSeconds(false);
         boolean finished = approach.run(dataSource("backfill"), cap);
         long to = System.nanoTime();
         Approach.sleep(Duration.ofSeconds(1)); // requests the backfill blocked complete and are counted
@@ -86,7 +87,7 @@ public final class BackfillBenchmark {
             long mismatched = Approach.count(c, "SELECT count(*) FROM items WHERE amount_cents IS DISTINCT FROM amount * 100");
             return new Cell(approach, rep, finished, (to - from) / 1e9, filled, mismatched, traffic.window(baseFrom, from),
                     traffic.window(from, to), traffic.errors.get(), observer.longestLockWaitMs(), observer.transactionDurations(),
-                    observer.batchSizes(), loadAverage());
+                    observer.batchSizes(), observer.cpuSeconds(true), observer.cpuSeconds(false) - trafficCpuBefore, observer.backfillStates(), loadAverage());
         }
     }
 
@@ -130,7 +131,7 @@ public final class BackfillBenchmark {
     /** One approach, one repetition. Times in ms unless named otherwise. */
     record Cell(Approach approach, int rep, boolean finished, double seconds, long filled, long mismatched,
                 Traffic.Window baseline, Traffic.Window during, long trafficErrors, double longestLockWait,
-                double[] transactions, List<Integer> batchSizes, String load) {
+                double[] transactions, List<Integer> batchSizes, double backfillCpu, double trafficCpu, String backfillStates, String load) {
 
         double rowsPerSecond() {
             return filled / seconds;
@@ -147,11 +148,11 @@ public final class BackfillBenchmark {
         String line() {
             return String.format(Locale.ROOT, "%s rep %d: %s in %.1f s, %,.0f rows/s, filled %,d, mismatched %,d | traffic baseline "
                             + "%,.0f req/s p50 %.2f p99 %.2f max %.0f | during %,.0f req/s p50 %.2f p99 %.2f max %.0f, errors %d | "
-                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s | load %s",
+                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s | server CPU: backfill %.1f s (%.0f%% of the window), traffic %.1f s | backfill sessions: %s | load %s",
                     approach.label, rep, finished ? "finished" : "CAPPED", seconds, rowsPerSecond(), filled, mismatched,
                     baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.max(), during.perSecond(), during.p50(),
                     during.p99(), during.max(), trafficErrors, longestLockWait, transactions.length, medianTransaction(),
-                    oldestTransaction(), trajectory(batchSizes), load);
+                    oldestTransaction(), trajectory(batchSizes), backfillCpu, 100 * backfillCpu / seconds, trafficCpu, backfillStates, load);
         }
 
         private static String trajectory(List<Integer> sizes) {

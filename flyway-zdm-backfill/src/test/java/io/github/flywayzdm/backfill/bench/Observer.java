@@ -12,13 +12,16 @@ import java.util.Map;
 /**
  * Samples pg_stat_activity every few milliseconds from its own connection: how long traffic sessions have been waiting
  * on a lock, and the age of every backfill transaction that wrote something (has an xid), so each one's duration is
- * known to within a sample. Also records the adaptive batch size from the checkpoint row, when there is one.
+ * known to within a sample. Also records the adaptive batch size from the checkpoint row, when there is one, and the
+ * CPU time of the backfill's and the traffic's server processes (read from /proc: the server runs on this machine), so
+ * a slower backfill can be told apart as less CPU or more work per row.
  */
 final class Observer implements AutoCloseable {
 
     private static final String ACTIVITY = "SELECT pid, application_name, wait_event_type = 'Lock', "
             + "extract(epoch FROM clock_timestamp() - query_start) * 1000, backend_xid IS NOT NULL, "
-            + "extract(epoch FROM xact_start) * 1000000, extract(epoch FROM clock_timestamp() - xact_start) * 1000 "
+            + "extract(epoch FROM xact_start) * 1000000, extract(epoch FROM clock_timestamp() - xact_start) * 1000, "
+            + "CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'running') ELSE state END "
             + "FROM pg_stat_activity WHERE application_name IN ('traffic', 'backfill') AND pid <> pg_backend_pid()";
     private static final String BATCH_SIZE = "SELECT batch_size FROM zdm_backfill_progress WHERE id = ?";
 
@@ -29,6 +32,9 @@ final class Observer implements AutoCloseable {
     private double longestLockWaitMs;
     private final Map<String, Double> transactionAges = new HashMap<>();
     private final List<Integer> batchSizes = new ArrayList<>();
+    private final Map<Integer, Boolean> backends = new HashMap<>(); // pid -> is a backfill backend
+    private final Map<Integer, Long> cpuTicks = new HashMap<>(); // pid -> last utime + stime seen
+    private final Map<String, Integer> backfillStates = new HashMap<>(); // what the backfill's sessions were doing, per sample
 
     /** {@code checkpointId}: the zdm backfill whose batch size to follow, or null. */
     Observer(Connection connection, String checkpointId) {
@@ -45,6 +51,9 @@ final class Observer implements AutoCloseable {
                 if (batch != null && n % 50 == 0) {
                     sampleBatchSize(batch);
                 }
+                if (n % 10 == 0) {
+                    sampleCpu();
+                }
                 Thread.sleep(5);
             }
         } catch (SQLException | InterruptedException e) {
@@ -56,6 +65,10 @@ final class Observer implements AutoCloseable {
         try (ResultSet rs = activity.executeQuery()) {
             while (rs.next()) {
                 boolean traffic = rs.getString(2).equals("traffic");
+                backends.putIfAbsent(rs.getInt(1), !traffic);
+                if (!traffic) {
+                    backfillStates.merge(rs.getString(8), 1, Integer::sum);
+                }
                 if (traffic && rs.getBoolean(3)) {
                     longestLockWaitMs = Math.max(longestLockWaitMs, rs.getDouble(4));
                 } else if (!traffic && rs.getBoolean(5)) {
@@ -63,6 +76,31 @@ final class Observer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private synchronized void sampleCpu() {
+        for (Integer pid : backends.keySet()) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpuTicks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // utime, stime (fields 14, 15)
+            } catch (java.io.IOException | RuntimeException e) {
+                // the backend has gone: its last reading stands
+            }
+        }
+    }
+
+    /** The backfill sessions' samples by what they were doing (running, idle, or their wait event), most frequent first. */
+    synchronized String backfillStates() {
+        int all = backfillStates.values().stream().mapToInt(Integer::intValue).sum();
+        return all == 0 ? "-" : backfillStates.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / all))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** CPU seconds the backfill's (true) or the traffic's (false) server processes used while observed (100 ticks/s). */
+    synchronized double cpuSeconds(boolean backfill) {
+        return cpuTicks.entrySet().stream().filter(e -> backends.get(e.getKey()) == backfill).mapToLong(Map.Entry::getValue).sum() / 100.0;
     }
 
     private void sampleBatchSize(PreparedStatement batch) {
