@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +55,11 @@ public final class LintEngine {
     }
 
     public LintReport run(List<MigrationScript> scripts, Predicate<MigrationScript> target) {
+        return run(scripts, target, f -> { });
+    }
+
+    /** {@link #run(List, Predicate)}, handing each linted script's findings to {@code eachScript} as soon as it is judged. */
+    public LintReport run(List<MigrationScript> scripts, Predicate<MigrationScript> target, Consumer<List<Finding>> eachScript) {
         long started = System.nanoTime();
         SchemaCatalog catalog = new SchemaCatalog();
         List<Finding> findings = new ArrayList<>();
@@ -61,7 +67,7 @@ public final class LintEngine {
         List<MigrationScript> ordered = FlywayNames.order(scripts);
         Prepared prepared = new Prepared(ordered);
         try {
-            lintInOrder(ordered, prepared, target, catalog, findings, counts);
+            lintInOrder(ordered, prepared, target, catalog, findings, counts, eachScript);
         } finally {
             prepared.stop();
         }
@@ -70,7 +76,8 @@ public final class LintEngine {
 
     /** counts: files, statements, unparsed statements of the scripts linted. */
     private void lintInOrder(List<MigrationScript> ordered, Prepared prepared, Predicate<MigrationScript> target,
-                             SchemaCatalog catalog, List<Finding> findings, int[] counts) {
+                             SchemaCatalog catalog, List<Finding> findings, int[] counts,
+                             Consumer<List<Finding>> eachScript) {
         for (int i = 0; i < ordered.size(); i++) {
             MigrationScript script = ordered.get(i);
             Analyzed a = prepared.take(i);
@@ -81,7 +88,9 @@ public final class LintEngine {
                 counts[0]++;
                 counts[1] += analyzed.size();
                 counts[2] += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
-                findings.addAll(check.lint());
+                List<Finding> found = check.lint();
+                findings.addAll(found);
+                eachScript.accept(found);
             } else {
                 check.replayOnly();
             }
