@@ -66,12 +66,17 @@ final class FlywayNames {
 
     /** The numbers of a version, an empty part as zero. */
     private static BigInteger[] parts(String version) {
-        String[] p = version.isEmpty() ? new String[0] : version.split("[._]");
-        BigInteger[] numbers = new BigInteger[p.length];
-        for (int i = 0; i < p.length; i++) {
-            numbers[i] = p[i].isEmpty() ? BigInteger.ZERO : new BigInteger(p[i]);
+        // split by hand: split("[._]") compiles its pattern per call, once per file of the history. Unlike split,
+        // trailing empty parts are kept, as zeros, which compare as the missing parts they were (zero)
+        List<BigInteger> numbers = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= version.length() && !version.isEmpty(); i++) {
+            if (i == version.length() || version.charAt(i) == '.' || version.charAt(i) == '_') {
+                numbers.add(i == start ? BigInteger.ZERO : new BigInteger(version.substring(start, i)));
+                start = i + 1;
+            }
         }
-        return numbers;
+        return numbers.toArray(new BigInteger[0]);
     }
 
     private static int compareParts(BigInteger[] pa, BigInteger[] pb) {

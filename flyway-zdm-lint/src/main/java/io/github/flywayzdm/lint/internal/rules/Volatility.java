@@ -47,7 +47,7 @@ public final class Volatility {
         if (expression == null) {
             return false;
         }
-        String e = expression.replaceAll("'(?:[^']|'')*'", "''"); // strings cannot call functions
+        String e = StringLiterals.blanked(expression); // strings cannot call functions
         Matcher m = CALL.matcher(e);
         while (m.find()) {
             String name = m.group(1).toLowerCase(Locale.ROOT);
@@ -69,7 +69,7 @@ public final class Volatility {
 
     /** The expression calls no function at all (a literal, a cast of one, a keyword like CURRENT_DATE). */
     public static boolean isConstant(String expression) {
-        return expression != null && !CALL.matcher(expression.replaceAll("'(?:[^']|'')*'", "''")).find()
+        return expression != null && !CALL.matcher(StringLiterals.blanked(expression)).find()
                 && !KEYWORD_FUNCTIONS.matcher(expression).find();
     }
 
