@@ -78,8 +78,20 @@ public final class Volatility {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            // a plain loop: a stream pipeline's first use costs its linkage, in the start-up of every CLI call
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.HashSet<String> names = new java.util.HashSet<>(4096);
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                    String line = text.substring(start, i);
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        names.add(line);
+                    }
+                    start = i + 1;
+                }
+            }
+            return java.util.Collections.unmodifiableSet(names);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -87,8 +99,10 @@ public final class Volatility {
 
     /** {@code int4(...)}, {@code varchar(...)}: a function-style cast, immutable. */
     private static boolean isTypeCast(String name) {
-        return Set.of("int", "int2", "int4", "int8", "integer", "bigint", "smallint", "numeric", "decimal", "text",
-                "varchar", "char", "bool", "boolean", "float4", "float8", "date", "timestamp", "timestamptz", "interval",
-                "uuid", "jsonb", "json", "inet", "cidr").contains(name);
+        return TYPE_CASTS.contains(name);
     }
+
+    private static final Set<String> TYPE_CASTS = Set.of("int", "int2", "int4", "int8", "integer", "bigint", "smallint",
+            "numeric", "decimal", "text", "varchar", "char", "bool", "boolean", "float4", "float8", "date", "timestamp",
+            "timestamptz", "interval", "uuid", "jsonb", "json", "inet", "cidr");
 }
