@@ -87,7 +87,9 @@ public final class LintEngine {
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
                 counts[0]++;
                 counts[1] += analyzed.size();
-                counts[2] += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
+                for (AnalyzedStatement statement : analyzed) {
+                    counts[2] += statement.unparsed() ? 1 : 0;
+                }
                 List<Finding> found = check.lint();
                 findings.addAll(found);
                 eachScript.accept(found);
@@ -289,11 +291,22 @@ public final class LintEngine {
     }
 
     private boolean excluded(MigrationScript script) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
         Path path = Path.of(script.path().replace('\\', '/'));
-        return excludes.stream().anyMatch(m -> m.matches(path) || m.matches(path.getFileName()));
+        for (PathMatcher m : excludes) {
+            if (m.matches(path) || m.matches(path.getFileName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean aboveBaseline(MigrationScript script) {
+        if (config.baselineVersion().isEmpty()) {
+            return true;
+        }
         return config.baselineVersion()
                 .map(baseline -> FlywayNames.version(script).map(v -> FlywayNames.compareVersions(v, baseline) > 0).orElse(true))
                 .orElse(true);

@@ -54,12 +54,13 @@ class FlywayNamesTest {
     @Test
     void aShuffledHistoryIsOrderedByVersionThenRepeatablesThenOthers() {
         List<String> names = new ArrayList<>(List.of("V1__a.sql", "V1.1__b.sql", "V1_2__c.sql", "V1.10__d.sql", "V2__e.sql",
-                "V10__f.sql", "R__a.sql", "R__b.sql", "other.sql"));
+                "v3__lower.sql", "V10__f.sql", "R__a.sql", "R__b.sql", "r__c.sql", "1__x.sql", "V__x.sql", "other.sql"));
         List<MigrationScript> scripts = new ArrayList<>();
         for (String n : names) {
             scripts.add(MigrationScript.of("db/" + n, "SELECT 1;"));
         }
         scripts.add(MigrationScript.of("db/U2__undo.sql", "SELECT 1;"));
+        scripts.add(MigrationScript.of("db/u3__undo.sql", "SELECT 1;"));
         Collections.shuffle(scripts, new Random(20));
         assertThat(FlywayNames.order(scripts)).extracting(MigrationScript::fileName).containsExactlyElementsOf(names);
     }
