@@ -79,7 +79,7 @@ for c in c80 c1000; do
     [ -z "$j" ] || [ -n "$jdk25" ] || continue
     ow=$(echo "${wall[${j}old$c]}" | median); nw=$(echo "${wall[${j}new$c]}" | median)
     oc=$(echo "${cpu[${j}old$c]}" | median); nc=$(echo "${cpu[${j}new$c]}" | median)
-    printf '| %-22s | %7s ms | %7s ms | %7s ms | %7s ms | %9s | %9s |\n' "$c ${j:+JDK 25 AOT}${j:-JDK 17 AppCDS}" "$ow" "$nw" "$oc" "$nc" \
+    printf '| %-22s | %7s ms | %7s ms | %7s ms | %7s ms | %9s | %9s |\n' "$c $([ -n "$j" ] && echo "JDK 25 AOT" || echo "JDK 17 AppCDS")" "$ow" "$nw" "$oc" "$nc" \
       "$(awk -v a="$nw" -v b="$ow" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$nc" -v b="$oc" 'BEGIN {printf "%.2f", a / b}')"
   done
   if [ -n "$squawk" ]; then
