@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cold command-line calls of two flyway-zdm-cli jars, side by side in one run (interleaved), with the launcher's JVM
 # flags and a class-data archive for each jar (as bin/zdm makes on its first call), on the lint benchmark's corpus at
-# 80 and 1,000 files. Medians of RUNS (default 7) of wall and CPU time (user + system), and the load average.
+# 80 and 1,000 files. Medians of RUNS (default 7) of wall and CPU time (user + system), and the load average. With a
+# JDK 25+ (JDK25=<home>, else the first in /usr/lib/jvm) also both jars on it with an AOT cache each (trained as bin/zdm
+# trains it); with squawk installed (cold.sh installs it) also squawk's npm command, in the same rounds.
 # Usage: cold-old-vs-new.sh <old flyway-zdm-cli jar> [new jar, default: this checkout's build]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +25,20 @@ for v in old new; do
   # the same findings from both jars (the elapsed time aside)
   java $flags -cp "$work/$v.jar" $main lint --fail-on never "$work/c1000" 2>&1 | sed -E 's/ in [0-9]+ ms$//' > "$work/$v.out"
 done
+jdk25=${JDK25:-}
+if [ -z "$jdk25" ]; then
+  for h in /usr/lib/jvm/*; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true)
+    if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$h/bin/java" ]; then jdk25=$h; break; fi
+  done
+fi
+if [ -n "$jdk25" ]; then
+  for v in old new; do
+    "$jdk25/bin/java" ${flags/-Xshare:auto/} -XX:AOTCacheOutput="$work/$v.aot" -Dzdm.cds.training=true -cp "$work/$v.jar" $main --version >/dev/null 2>&1 || true
+  done
+fi
+squawk=benchmarks/lint/node_modules/.bin/squawk
+[ -x "$squawk" ] || squawk=
 if cmp -s "$work/old.out" "$work/new.out"; then echo "reports of the 1,000 files: identical"; else echo "reports of the 1,000 files: DIFFER"; fi
 
 sample() { # wall ms and CPU ms of a command
@@ -42,15 +58,32 @@ for ((i = 0; i < runs; i++)); do
       read -r w ms < <(sample java $flags -XX:SharedArchiveFile="$work/$v.jsa" -cp "$work/$v.jar" $main lint --fail-on never "$work/$c")
       wall[$v$c]="${wall[$v$c]:-} $w"
       cpu[$v$c]="${cpu[$v$c]:-} $ms"
+      if [ -n "$jdk25" ]; then
+        read -r w ms < <(sample "$jdk25/bin/java" ${flags/-Xshare:auto/} '-Xlog:aot*=off' '-Xlog:cds*=off' -XX:AOTCache="$work/$v.aot" -cp "$work/$v.jar" $main lint --fail-on never "$work/$c")
+        wall[25$v$c]="${wall[25$v$c]:-} $w"
+        cpu[25$v$c]="${cpu[25$v$c]:-} $ms"
+      fi
     done
+    if [ -n "$squawk" ]; then
+      read -r w ms < <(sample bash -c '"$0" --reporter gcc "$1"/*.sql' "$squawk" "$work/$c")
+      wall[sq$c]="${wall[sq$c]:-} $w"
+      cpu[sq$c]="${cpu[sq$c]:-} $ms"
+    fi
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "machine: $(nproc) cores, load average during the runs: ${loads[*]}; runs: $runs"
-printf '| %-10s | %10s | %10s | %10s | %10s | %9s | %9s |\n' corpus "old wall" "new wall" "old CPU" "new CPU" "wall n/o" "CPU n/o"
+printf '| %-22s | %10s | %10s | %10s | %10s | %9s | %9s |\n' corpus "old wall" "new wall" "old CPU" "new CPU" "wall n/o" "CPU n/o"
 for c in c80 c1000; do
-  ow=$(echo "${wall[old$c]}" | median); nw=$(echo "${wall[new$c]}" | median)
-  oc=$(echo "${cpu[old$c]}" | median); nc=$(echo "${cpu[new$c]}" | median)
-  printf '| %-10s | %7s ms | %7s ms | %7s ms | %7s ms | %9s | %9s |\n' "$c" "$ow" "$nw" "$oc" "$nc" \
-    "$(awk -v a="$nw" -v b="$ow" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$nc" -v b="$oc" 'BEGIN {printf "%.2f", a / b}')"
+  for j in "" 25; do
+    [ -z "$j" ] || [ -n "$jdk25" ] || continue
+    ow=$(echo "${wall[${j}old$c]}" | median); nw=$(echo "${wall[${j}new$c]}" | median)
+    oc=$(echo "${cpu[${j}old$c]}" | median); nc=$(echo "${cpu[${j}new$c]}" | median)
+    printf '| %-22s | %7s ms | %7s ms | %7s ms | %7s ms | %9s | %9s |\n' "$c $([ -n "$j" ] && echo "JDK 25 AOT" || echo "JDK 17 AppCDS")" "$ow" "$nw" "$oc" "$nc" \
+      "$(awk -v a="$nw" -v b="$ow" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$nc" -v b="$oc" 'BEGIN {printf "%.2f", a / b}')"
+  done
+  if [ -n "$squawk" ]; then
+    sw=$(echo "${wall[sq$c]}" | median)
+    echo "squawk npm $c: $sw ms wall, $(echo "${cpu[sq$c]}" | median) ms CPU; old/squawk $(awk -v a="$(echo "${wall[old$c]}" | median)" -v b="$sw" 'BEGIN {printf "%.2f", a / b}')x, new/squawk $(awk -v a="$(echo "${wall[new$c]}" | median)" -v b="$sw" 'BEGIN {printf "%.2f", a / b}')x (JDK 17)$([ -n "$jdk25" ] && echo ", JDK 25: old $(awk -v a="$(echo "${wall[25old$c]}" | median)" -v b="$sw" 'BEGIN {printf "%.2f", a / b}')x, new $(awk -v a="$(echo "${wall[25new$c]}" | median)" -v b="$sw" 'BEGIN {printf "%.2f", a / b}')x")"
+  fi
 done

@@ -8,6 +8,7 @@ import io.github.flywayzdm.lint.MigrationScript;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.report.ReportFormat;
 import io.github.flywayzdm.lint.report.ReportWriter;
+import io.github.flywayzdm.lint.report.TextReport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +83,18 @@ final class LintCommand implements Command {
         if (!only.isEmpty()) {
             target = target.and(only(scripts));
         }
-        LintReport report = linter.lint(scripts, target);
-        output.print(io, chosen, f -> ReportWriter.render(report, f), report.summary());
+        // the text report is rendered on another thread while the linter goes on (it has the critical path)
+        TextStream text = output.textOnStdout(io, chosen) ? new TextStream(io.colour(output.colour)) : null;
+        LintReport report;
+        try {
+            report = text == null ? linter.lint(scripts, target) : linter.lint(scripts, target, text);
+            output.print(io, chosen, f -> ReportWriter.render(report, f), report.summary(), text,
+                    text == null ? null : TextReport.end(report));
+        } finally {
+            if (text != null) {
+                text.abandon(); // its thread ends whatever happened (a failed run, an unwritable --output file)
+            }
+        }
         return report.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 

@@ -44,26 +44,49 @@ final class OutputOptions {
      * annotations on stdout instead of the text, so one call gives both the SARIF file and the annotations.
      */
     void print(Io io, ReportFormat chosen, Function<ReportFormat, String> render, String summary) {
+        print(io, chosen, render, summary, null, null);
+    }
+
+    /**
+     * {@link #print(Io, ReportFormat, Function, String)}, the text report (when it goes to stdout) taken from
+     * {@code text}, which has rendered the findings meanwhile, followed by {@code textEnd}.
+     */
+    void print(Io io, ReportFormat chosen, Function<ReportFormat, String> render, String summary, TextStream text,
+               String textEnd) {
         if (output != null) {
             write(output, render.apply(chosen));
             if (io.githubActions() && chosen != ReportFormat.GITHUB) {
-                io.out().print(render.apply(ReportFormat.GITHUB));
+                io.write(render.apply(ReportFormat.GITHUB));
                 io.err().println("zdm: " + summary);
             } else {
-                io.out().print(text(io, render));
+                text(io, render, text, textEnd);
             }
         } else if (chosen == ReportFormat.TEXT) {
-            io.out().print(text(io, render));
+            text(io, render, text, textEnd);
         } else {
-            io.out().print(render.apply(chosen));
+            io.write(render.apply(chosen));
             io.err().println("zdm: " + summary);
         }
-        io.out().flush();
     }
 
-    private String text(Io io, Function<ReportFormat, String> render) {
+    /** Whether stdout gets the text report (coloured when {@link #colour} says so). */
+    boolean textOnStdout(Io io, ReportFormat chosen) {
+        return output == null ? chosen == ReportFormat.TEXT : !(io.githubActions() && chosen != ReportFormat.GITHUB);
+    }
+
+    private void text(Io io, Function<ReportFormat, String> render, TextStream stream, String end) {
+        if (stream != null) {
+            io.out().flush();
+            try {
+                stream.writeTo(io.stdout(), end);
+            } catch (IOException e) {
+                throw new LintException("cannot write the report to standard output: " + e.getMessage(), e);
+            }
+            io.checkWritten();
+            return;
+        }
         String text = render.apply(ReportFormat.TEXT);
-        return io.colour(colour) ? Colours.paint(text) : text;
+        io.write(io.colour(colour) ? Colours.paint(text) : text);
     }
 
     private static void write(Path file, String content) {

@@ -55,7 +55,7 @@ public final class Zdm {
                           boolean interactive) {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Io io = new Io(in, o, e, env, interactive);
+        Io io = new Io(in, o, e, env, interactive, out);
         try {
             return dispatch(args, io);
         } catch (ArgParser.UsageException ex) {

@@ -1,8 +1,13 @@
 package io.github.flywayzdm.lint;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The result of one lint run.
@@ -33,11 +38,23 @@ public record LintReport(List<Finding> findings, int files, int statements, int 
 
     /** Findings not suppressed. */
     public List<Finding> active() {
-        return findings.stream().filter(f -> !f.suppressed()).toList();
+        List<Finding> active = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!f.suppressed()) {
+                active.add(f);
+            }
+        }
+        return Collections.unmodifiableList(active);
     }
 
     public long count(Severity severity) {
-        return active().stream().filter(f -> f.severity() == severity).count();
+        long n = 0;
+        for (Finding f : findings) {
+            if (!f.suppressed() && f.severity() == severity) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -46,21 +63,45 @@ public record LintReport(List<Finding> findings, int files, int statements, int 
      * add-column-required (1 error); most findings in V7__orders.sql (6)". Empty when nothing is found.
      */
     public Optional<String> fixFirst() {
-        List<Finding> active = active();
-        if (active.isEmpty()) {
+        // plain loops: this runs once per CLI call, where each stream pipeline's first use costs its linkage
+        Severity top = null;
+        Map<String, Long> byFile = new TreeMap<>();
+        for (Finding f : findings) {
+            if (!f.suppressed()) {
+                top = top == null || f.severity().ordinal() > top.ordinal() ? f.severity() : top;
+                byFile.merge(f.file(), 1L, Long::sum);
+            }
+        }
+        if (top == null) {
             return Optional.empty();
         }
-        Severity top = active.stream().map(Finding::severity).max(java.util.Comparator.comparingInt(Enum::ordinal)).orElseThrow();
-        java.util.Map<String, Long> byRule = active.stream().filter(f -> f.severity() == top)
-                .collect(java.util.stream.Collectors.groupingBy(Finding::ruleId, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
-        String noun = top.name().toLowerCase(java.util.Locale.ROOT);
-        String rules = byRule.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> e.getKey() + " (" + e.getValue() + " " + noun + (e.getValue() == 1 || top == Severity.INFO ? "" : "s") + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
-        java.util.Map.Entry<String, Long> busiest = active.stream()
-                .collect(java.util.stream.Collectors.groupingBy(Finding::file, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
-                .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Finding f : findings) {
+            if (!f.suppressed() && f.severity() == top) {
+                byRule.merge(f.ruleId(), 1L, Long::sum);
+            }
+        }
+        // most findings first; a stable sort keeps equal counts in rule-id order
+        List<Map.Entry<String, Long>> ranked = new ArrayList<>(byRule.entrySet());
+        ranked.sort(new java.util.Comparator<Map.Entry<String, Long>>() { // a class: no lambda proxy to spin in a CLI call
+            @Override
+            public int compare(Map.Entry<String, Long> a, Map.Entry<String, Long> b) {
+                return b.getValue().compareTo(a.getValue());
+            }
+        });
+        String noun = top.name().toLowerCase(Locale.ROOT);
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < Math.min(3, ranked.size()); i++) {
+            Map.Entry<String, Long> e = ranked.get(i);
+            rules.append(i == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue()).append(' ').append(noun)
+                    .append(e.getValue() == 1 || top == Severity.INFO ? "" : "s").append(')');
+        }
+        Map.Entry<String, Long> busiest = null; // the first file (in name order) of the highest count
+        for (Map.Entry<String, Long> e : byFile.entrySet()) {
+            if (busiest == null || e.getValue() > busiest.getValue()) {
+                busiest = e;
+            }
+        }
         return Optional.of("fix first: " + rules + "; most findings in " + busiest.getKey() + " (" + busiest.getValue() + ")");
     }
 
@@ -69,7 +110,7 @@ public record LintReport(List<Finding> findings, int files, int statements, int 
         long errors = count(Severity.ERROR);
         long warnings = count(Severity.WARNING);
         long infos = count(Severity.INFO);
-        long suppressed = findings.size() - active().size();
+        long suppressed = findings.size() - errors - warnings - infos;
         return files + (files == 1 ? " file, " : " files, ") + statements + (statements == 1 ? " statement: " : " statements: ")
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
                 + infos + " info" + (suppressed > 0 ? " (" + suppressed + " suppressed)" : "")

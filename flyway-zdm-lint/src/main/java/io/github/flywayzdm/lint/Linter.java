@@ -7,6 +7,7 @@ import io.github.flywayzdm.lint.internal.engine.RuleCatalogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,16 @@ public final class Linter {
      */
     public LintReport lint(List<MigrationScript> scripts, Predicate<MigrationScript> target) {
         return engine.run(scripts, target);
+    }
+
+    /**
+     * {@link #lint(List, Predicate)}, handing each linted script's findings (suppressed ones included, in report order)
+     * to {@code eachScript} on the calling thread as soon as the script is judged, so a front end can render the
+     * report of the first scripts while the last are linted. A run that throws has handed over only the scripts
+     * before the failure.
+     */
+    public LintReport lint(List<MigrationScript> scripts, Predicate<MigrationScript> target, Consumer<List<Finding>> eachScript) {
+        return engine.run(scripts, target, eachScript);
     }
 
     /**

@@ -9,19 +9,14 @@ import io.github.flywayzdm.lint.Severity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes a {@link LintReport} in any {@link ReportFormat}. Stateless. */
 public final class ReportWriter {
-
-    /** Line ends as the regex {@code \R} matches them, compiled once ({@code String.split} compiles it per call). */
-    private static final Pattern LINE_END = Pattern.compile("\\R");
 
     private ReportWriter() {
     }
@@ -50,30 +45,7 @@ public final class ReportWriter {
     }
 
     static String text(LintReport report) {
-        StringBuilder b = new StringBuilder();
-        // names may carry ANSI escapes: every piece is escaped (escaping is per character, so the pieces escaped one by
-        // one give the text escaped whole); the file, rule, why and fix are the same few strings finding after finding,
-        // escaped once each
-        Map<String, String> repeated = new IdentityHashMap<>();
-        for (Finding f : report.active()) {
-            b.append(repeated.computeIfAbsent(f.file(), ControlChars::escape)).append(':').append(f.line()).append(':')
-                    .append(f.column()).append(": ").append(lower(f.severity())).append('[')
-                    .append(repeated.computeIfAbsent(f.ruleId(), ControlChars::escape)).append("] ")
-                    .append(ControlChars.escape(f.message())).append('\n');
-            for (String line : LINE_END.split(f.excerpt())) {
-                if (!line.isBlank()) {
-                    b.append("    | ").append(ControlChars.escape(line)).append('\n');
-                }
-            }
-            b.append("    = why: ").append(repeated.computeIfAbsent(f.why(), ControlChars::escape)).append('\n');
-            b.append("    = fix: ").append(repeated.computeIfAbsent(f.safeAlternative(), ReportWriter::fixText)).append('\n');
-        }
-        report.fixFirst().ifPresent(line -> b.append(ControlChars.escape(line)).append('\n'));
-        return b.append(ControlChars.escape(report.summary())).append('\n').toString();
-    }
-
-    private static String fixText(String safeAlternative) {
-        return ControlChars.escape(safeAlternative.replace("\n", "\n           "));
+        return new TextReport().findings(report.findings()) + TextReport.end(report);
     }
 
     static String json(LintReport report) {

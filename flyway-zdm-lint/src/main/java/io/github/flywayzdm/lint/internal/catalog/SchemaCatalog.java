@@ -22,6 +22,8 @@ public final class SchemaCatalog implements CatalogView {
     /** Index name to the tables that got an index of that name: DROP INDEX names no table. */
     private final Map<String, List<MutableTable>> indexOwners = new HashMap<>();
     private final java.util.Set<String> unloggedTables = new java.util.HashSet<>();
+    /** Operations applied so far: a table's snapshot is reused until the next one. */
+    private long changes;
 
     @Override
     public boolean unlogged(TableRef ref) {
@@ -47,6 +49,7 @@ public final class SchemaCatalog implements CatalogView {
 
     /** Applies one operation of the migration at {@code script}. Unknown tables are created on first touch where needed. */
     public void apply(Operation op, String script) {
+        changes++;
         if (op instanceof Operation.CreateFunction f) {
             functions.put(f.name(), f);
         } else if (op instanceof Operation.SetLogged l) {
@@ -114,8 +117,17 @@ public final class SchemaCatalog implements CatalogView {
         if (ref == null) {
             return Optional.empty();
         }
-        List<MutableTable> candidates = byName.getOrDefault(ref.name(), List.of());
-        return candidates.stream().filter(t -> t.ref.sameAs(ref)).reduce((a, b) -> b);
+        List<MutableTable> candidates = byName.get(ref.name());
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        MutableTable last = null; // the latest one of that identity (a loop: this runs for every operation replayed)
+        for (MutableTable t : candidates) {
+            if (t.ref.sameAs(ref)) {
+                last = t;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     private void put(MutableTable table) {
@@ -151,6 +163,8 @@ public final class SchemaCatalog implements CatalogView {
         private final Map<String, TableState.ColumnState> columns = new LinkedHashMap<>();
         private final List<TableState.ConstraintState> constraints = new ArrayList<>();
         private final List<TableState.IndexState> indexes = new ArrayList<>();
+        private TableState snapshot;
+        private long snapshotAt = -1;
 
         MutableTable(TableRef ref, boolean partitioned, String script) {
             this.ref = ref;
@@ -158,9 +172,14 @@ public final class SchemaCatalog implements CatalogView {
             this.script = script;
         }
 
+        /** Taken again only after the catalog changed: rules ask for the same table many times between changes. */
         TableState snapshot() {
-            return new TableState(ref, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                    List.copyOf(constraints), List.copyOf(indexes), partitioned, script);
+            if (snapshotAt != changes) {
+                snapshot = new TableState(ref, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
+                        List.copyOf(constraints), List.copyOf(indexes), partitioned, script);
+                snapshotAt = changes;
+            }
+            return snapshot;
         }
 
         Optional<TableState.ColumnState> column(String name) {

@@ -22,21 +22,22 @@ final class FlywayNames {
 
     /** Versioned by version, then repeatables by description, then other .sql files by path; undo scripts dropped. */
     static List<MigrationScript> order(List<MigrationScript> scripts) {
-        List<MigrationScript> kept = new ArrayList<>();
+        // each script's name is read once (one pattern match where it can match at all: the patterns begin with a
+        // letter), not at every comparison of the sort
+        List<SortKey> keys = new ArrayList<>(scripts.size());
         for (MigrationScript s : scripts) {
-            if (!UNDO.matcher(s.fileName()).matches()) {
-                kept.add(s);
+            String name = s.fileName();
+            if (startsWith(name, 'u') && UNDO.matcher(name).matches()) {
+                continue;
+            }
+            Matcher versioned = startsWith(name, 'v') ? VERSIONED.matcher(name) : null;
+            if (versioned != null && versioned.matches()) {
+                keys.add(new SortKey(s, 0, parts(versioned.group(1))));
+            } else {
+                keys.add(new SortKey(s, startsWith(name, 'r') && REPEATABLE.matcher(name).matches() ? 1 : 2, parts("")));
             }
         }
-        // each script's name is read once, not at every comparison of the sort (two regex splits each)
-        List<SortKey> keys = new ArrayList<>(kept.size());
-        for (MigrationScript s : kept) {
-            keys.add(new SortKey(s, group(s), parts(version(s).orElse(""))));
-        }
-        keys.sort(Comparator.comparingInt(SortKey::group)
-                .thenComparing((a, b) -> compareParts(a.version(), b.version()))
-                .thenComparing(k -> k.script().fileName())
-                .thenComparing(k -> k.script().path()));
+        keys.sort(SortKey.ORDER);
         List<MigrationScript> ordered = new ArrayList<>(keys.size());
         for (SortKey k : keys) {
             ordered.add(k.script());
@@ -44,19 +45,31 @@ final class FlywayNames {
         return ordered;
     }
 
+    /** The name's first letter, in either case (the patterns are case-insensitive for ASCII letters only). */
+    private static boolean startsWith(String name, char lower) {
+        return !name.isEmpty() && (name.charAt(0) == lower || name.charAt(0) == Character.toUpperCase(lower));
+    }
+
     private record SortKey(MigrationScript script, int group, BigInteger[] version) {
+        /** Group, version, file name, path; a class of its own, not a chain of lambdas to link at every call. */
+        static final Comparator<SortKey> ORDER = new Comparator<>() {
+            @Override
+            public int compare(SortKey a, SortKey b) {
+                int c = Integer.compare(a.group(), b.group());
+                if (c == 0) {
+                    c = compareParts(a.version(), b.version());
+                }
+                if (c == 0) {
+                    c = a.script().fileName().compareTo(b.script().fileName());
+                }
+                return c != 0 ? c : a.script().path().compareTo(b.script().path());
+            }
+        };
     }
 
     static Optional<String> version(MigrationScript script) {
         Matcher m = VERSIONED.matcher(script.fileName());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static int group(MigrationScript s) {
-        if (VERSIONED.matcher(s.fileName()).matches()) {
-            return 0;
-        }
-        return REPEATABLE.matcher(s.fileName()).matches() ? 1 : 2;
     }
 
     /** Numeric, part by part: 1.10 > 1.9, 2 > 1.1, 1_1 == 1.1. */
@@ -66,12 +79,17 @@ final class FlywayNames {
 
     /** The numbers of a version, an empty part as zero. */
     private static BigInteger[] parts(String version) {
-        String[] p = version.isEmpty() ? new String[0] : version.split("[._]");
-        BigInteger[] numbers = new BigInteger[p.length];
-        for (int i = 0; i < p.length; i++) {
-            numbers[i] = p[i].isEmpty() ? BigInteger.ZERO : new BigInteger(p[i]);
+        // split by hand: split("[._]") compiles its pattern per call, once per file of the history. Unlike split,
+        // trailing empty parts are kept, as zeros, which compare as the missing parts they were (zero)
+        List<BigInteger> numbers = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= version.length() && !version.isEmpty(); i++) {
+            if (i == version.length() || version.charAt(i) == '.' || version.charAt(i) == '_') {
+                numbers.add(i == start ? BigInteger.ZERO : new BigInteger(version.substring(start, i)));
+                start = i + 1;
+            }
         }
-        return numbers;
+        return numbers.toArray(new BigInteger[0]);
     }
 
     private static int compareParts(BigInteger[] pa, BigInteger[] pb) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +55,11 @@ public final class LintEngine {
     }
 
     public LintReport run(List<MigrationScript> scripts, Predicate<MigrationScript> target) {
+        return run(scripts, target, f -> { });
+    }
+
+    /** {@link #run(List, Predicate)}, handing each linted script's findings to {@code eachScript} as soon as it is judged. */
+    public LintReport run(List<MigrationScript> scripts, Predicate<MigrationScript> target, Consumer<List<Finding>> eachScript) {
         long started = System.nanoTime();
         SchemaCatalog catalog = new SchemaCatalog();
         List<Finding> findings = new ArrayList<>();
@@ -61,7 +67,7 @@ public final class LintEngine {
         List<MigrationScript> ordered = FlywayNames.order(scripts);
         Prepared prepared = new Prepared(ordered);
         try {
-            lintInOrder(ordered, prepared, target, catalog, findings, counts);
+            lintInOrder(ordered, prepared, target, catalog, findings, counts, eachScript);
         } finally {
             prepared.stop();
         }
@@ -70,7 +76,8 @@ public final class LintEngine {
 
     /** counts: files, statements, unparsed statements of the scripts linted. */
     private void lintInOrder(List<MigrationScript> ordered, Prepared prepared, Predicate<MigrationScript> target,
-                             SchemaCatalog catalog, List<Finding> findings, int[] counts) {
+                             SchemaCatalog catalog, List<Finding> findings, int[] counts,
+                             Consumer<List<Finding>> eachScript) {
         for (int i = 0; i < ordered.size(); i++) {
             MigrationScript script = ordered.get(i);
             Analyzed a = prepared.take(i);
@@ -80,8 +87,12 @@ public final class LintEngine {
             if (target.test(script) && !excluded(script) && aboveBaseline(script)) {
                 counts[0]++;
                 counts[1] += analyzed.size();
-                counts[2] += (int) analyzed.stream().filter(AnalyzedStatement::unparsed).count();
-                findings.addAll(check.lint());
+                for (AnalyzedStatement statement : analyzed) {
+                    counts[2] += statement.unparsed() ? 1 : 0;
+                }
+                List<Finding> found = check.lint();
+                findings.addAll(found);
+                eachScript.accept(found);
             } else {
                 check.replayOnly();
             }
@@ -280,11 +291,22 @@ public final class LintEngine {
     }
 
     private boolean excluded(MigrationScript script) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
         Path path = Path.of(script.path().replace('\\', '/'));
-        return excludes.stream().anyMatch(m -> m.matches(path) || m.matches(path.getFileName()));
+        for (PathMatcher m : excludes) {
+            if (m.matches(path) || m.matches(path.getFileName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean aboveBaseline(MigrationScript script) {
+        if (config.baselineVersion().isEmpty()) {
+            return true;
+        }
         return config.baselineVersion()
                 .map(baseline -> FlywayNames.version(script).map(v -> FlywayNames.compareVersions(v, baseline) > 0).orElse(true))
                 .orElse(true);

@@ -118,9 +118,24 @@ final class ScriptCheck {
             toolFinding(raw, "split-problem", p.line(), p.column(), "Unterminated construct: " + p.message());
         }
         List<Finding> result = new Suppressions(config, script.path(), split, statements).apply(raw);
-        result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
+        result.sort(BY_POSITION);
         return result;
     }
+
+    /**
+     * Line, column, rule id: a class of its own, where a chain of Comparator lambdas is linked, and their proxies
+     * spun, in every CLI call.
+     */
+    private static final Comparator<Finding> BY_POSITION = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = Integer.compare(a.line(), b.line());
+            if (c == 0) {
+                c = Integer.compare(a.column(), b.column());
+            }
+            return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+        }
+    };
 
     /**
      * Rules judging one operation on schema state (NOT NULL, validated CHECKs) that earlier actions of the same

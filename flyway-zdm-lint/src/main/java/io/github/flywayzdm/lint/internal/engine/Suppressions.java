@@ -68,7 +68,12 @@ final class Suppressions {
                 out.add(f);
             }
         }
-        all.sort(Comparator.comparingInt(SuppressionDirective::line));
+        all.sort(new Comparator<SuppressionDirective>() { // a class: Comparator.comparingInt's proxy is spun per CLI call
+            @Override
+            public int compare(SuppressionDirective a, SuppressionDirective b) {
+                return Integer.compare(a.line(), b.line());
+            }
+        });
         for (SuppressionDirective d : all) {
             out.addAll(problems(d, used.contains(d)));
         }

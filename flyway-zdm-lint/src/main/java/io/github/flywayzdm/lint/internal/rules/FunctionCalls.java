@@ -34,6 +34,7 @@ public final class FunctionCalls {
     /** Keyword functions whose optional parentheses hold one unsigned integer (the precision). */
     private static final Pattern PRECISION = Pattern.compile(
             "(?i)(?<![\\w.\"$])(current_timestamp|current_time|localtimestamp|localtime)\\s*\\(\\s*([^)]*?)\\s*\\)");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern CALL = Pattern.compile("(?<![\\w.\"$])((?:pg_catalog\\.)?[A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 
     private FunctionCalls() {
@@ -47,7 +48,7 @@ public final class FunctionCalls {
         if (expression == null) {
             return Optional.empty();
         }
-        String e = expression.replaceAll("'(?:[^']|'')*'", "''");
+        String e = StringLiterals.blanked(expression);
         Matcher k = KEYWORD_PARENS.matcher(e);
         if (k.find()) {
             String name = k.group(1).toLowerCase(Locale.ROOT);
@@ -56,7 +57,7 @@ public final class FunctionCalls {
         }
         Matcher p = PRECISION.matcher(e);
         while (p.find()) {
-            if (!p.group(2).matches("\\d+")) {
+            if (!DIGITS.matcher(p.group(2)).matches()) {
                 String name = p.group(1).toLowerCase(Locale.ROOT);
                 return Optional.of(name + " takes at most a precision, one unsigned integer, in its parentheses: PostgreSQL "
                         + "rejects " + name + "(" + p.group(2) + ") with a syntax error (write " + name + " or " + name + "(3))");

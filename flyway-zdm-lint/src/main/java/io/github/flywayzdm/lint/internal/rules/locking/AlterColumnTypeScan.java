@@ -12,7 +12,6 @@ import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A type change that does not rewrite the table still reads all of it under ACCESS EXCLUSIVE when it re-checks the
@@ -68,11 +67,57 @@ final class AlterColumnTypeScan extends BaseRule {
     }
 
     /** The constraint names the column (its column list, or the column as a word of its expression). */
-    private static boolean uses(ConstraintDef def, String column) {
+    static boolean uses(ConstraintDef def, String column) {
         if (def.columns().contains(column)) {
             return true;
         }
-        return def.expression() != null && Pattern.compile("(?i)(?<![A-Za-z0-9_$])\"?" + Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])")
-                .matcher(def.expression()).find();
+        return def.expression() != null && namesWord(def.expression(), column);
+    }
+
+    /**
+     * Whether {@code column} occurs in {@code expression} as a word, quoted or not, ASCII letters in any case: what
+     * {@code (?i)(?<![A-Za-z0-9_$])"?column"?(?![A-Za-z0-9_$])} finds (a double quote is no word character, so the
+     * optional quotes change nothing), without compiling a pattern per constraint and call.
+     */
+    static boolean namesWord(String expression, String column) {
+        int n = column.length();
+        if (n == 0 || hasSurrogate(column)) {
+            // never for a name read from valid text (a regex matches code points, not half a pair): its own reading
+            return java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_$])\"?" + java.util.regex.Pattern.quote(column)
+                    + "\"?(?![A-Za-z0-9_$])").matcher(expression).find();
+        }
+        for (int k = 0; k + n <= expression.length(); k++) {
+            if ((k == 0 || !word(expression.charAt(k - 1))) && (k + n == expression.length() || !word(expression.charAt(k + n)))
+                    && asciiCaseEqual(expression, k, column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean word(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+    }
+
+    private static boolean asciiCaseEqual(String text, int at, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (lower(text.charAt(at + i)) != lower(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 }
