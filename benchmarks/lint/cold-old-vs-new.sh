@@ -25,13 +25,7 @@ for v in old new; do
   # the same findings from both jars (the elapsed time aside)
   java $flags -cp "$work/$v.jar" $main lint --fail-on never "$work/c1000" 2>&1 | sed -E 's/ in [0-9]+ ms$//' > "$work/$v.out"
 done
-jdk25=${JDK25:-}
-if [ -z "$jdk25" ]; then
-  for h in /usr/lib/jvm/*; do
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true)
-    if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$h/bin/java" ]; then jdk25=$h; break; fi
-  done
-fi
+. benchmarks/lint/jdk25.sh  # the scripts run from the repository root
 if [ -n "$jdk25" ]; then
   for v in old new; do
     "$jdk25/bin/java" ${flags/-Xshare:auto/} -XX:AOTCacheOutput="$work/$v.aot" -Dzdm.cds.training=true -cp "$work/$v.jar" $main --version >/dev/null 2>&1 || true

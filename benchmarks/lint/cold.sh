@@ -42,13 +42,7 @@ first=${first%% *}
 archive=$(ls "$ZDM_CACHE_DIR"/*.jsa)
 
 # a JDK 25+ for the launcher's AOT-cache path, if there is one
-jdk25=${JDK25:-}
-if [ -z "$jdk25" ]; then
-  for h in /usr/lib/jvm/*; do
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true)
-    if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$h/bin/java" ]; then jdk25=$h; break; fi
-  done
-fi
+. benchmarks/lint/jdk25.sh  # the scripts run from the repository root
 if [ -n "$jdk25" ]; then
   first25=$(sample env JAVA_HOME="$jdk25" "$zdm" lint --fail-on never "$work/c80")
   first25=${first25%% *}
