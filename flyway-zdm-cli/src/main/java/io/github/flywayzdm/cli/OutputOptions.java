@@ -76,13 +76,7 @@ final class OutputOptions {
 
     private void text(Io io, Function<ReportFormat, String> render, TextStream stream, String end) {
         if (stream != null) {
-            io.out().flush();
-            try {
-                stream.writeTo(io.stdout(), end);
-            } catch (IOException e) {
-                throw new LintException("cannot write the report to standard output: " + e.getMessage(), e);
-            }
-            io.checkWritten();
+            io.write(stream.bytes(end));
             return;
         }
         String text = render.apply(ReportFormat.TEXT);

@@ -3,8 +3,6 @@ package io.github.flywayzdm.cli;
 import io.github.flywayzdm.lint.Finding;
 import io.github.flywayzdm.lint.report.TextReport;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +62,8 @@ final class TextStream implements Consumer<List<Finding>> {
         return (colour ? Colours.paint(piece) : piece).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Waits for the findings handed over so far, then writes them and {@code end} to {@code out} in one write. */
-    void writeTo(OutputStream out, String end) throws IOException {
+    /** Waits for the findings handed over so far; their bytes followed by {@code end}'s, for one write. */
+    byte[] bytes(String end) {
         scripts.add(END);
         try {
             writer.join();
@@ -91,8 +89,7 @@ final class TextStream implements Consumer<List<Finding>> {
             at += c.length;
         }
         System.arraycopy(last, 0, all, at, last.length);
-        out.write(all);
-        out.flush();
+        return all;
     }
 
     Thread writer() {

@@ -106,9 +106,7 @@ class ReportOutputTest {
         }
         stream.accept(script);
         stream.accept(List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        stream.writeTo(out, TextReport.end(report));
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ReportWriter.render(report, ReportFormat.TEXT));
+        assertThat(new String(stream.bytes(TextReport.end(report)), StandardCharsets.UTF_8)).isEqualTo(ReportWriter.render(report, ReportFormat.TEXT));
     }
 
     @Test
@@ -194,6 +192,6 @@ class ReportOutputTest {
         List<Finding> broken = new ArrayList<>();
         broken.add(null);
         stream.accept(broken);
-        assertThatThrownBy(() -> stream.writeTo(new ByteArrayOutputStream(), "end\n")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stream.bytes("end\n")).isInstanceOf(NullPointerException.class);
     }
 }
