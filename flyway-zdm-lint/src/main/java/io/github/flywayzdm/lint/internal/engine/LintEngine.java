@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -304,11 +305,11 @@ public final class LintEngine {
     }
 
     private boolean aboveBaseline(MigrationScript script) {
-        if (config.baselineVersion().isEmpty()) {
+        Optional<String> baseline = config.baselineVersion();
+        if (baseline.isEmpty()) {
             return true;
         }
-        return config.baselineVersion()
-                .map(baseline -> FlywayNames.version(script).map(v -> FlywayNames.compareVersions(v, baseline) > 0).orElse(true))
-                .orElse(true);
+        Optional<String> version = FlywayNames.version(script);
+        return version.isEmpty() || FlywayNames.compareVersions(version.get(), baseline.get()) > 0;
     }
 }
