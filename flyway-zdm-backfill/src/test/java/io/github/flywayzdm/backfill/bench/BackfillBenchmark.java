@@ -76,9 +76,13 @@ public final class BackfillBenchmark {
         long baseFrom = System.nanoTime();
         Approach.sleep(BASELINE);
         long from = System.nanoTime();
-        double trafficCpuBefore = observer.cpuSeconds(false);
+        double trafficCpuBefore = observer.cpuSeconds("traffic");
+        double autovacuumCpuBefore = observer.cpuSeconds("autovacuum");
+        double otherCpuBefore = observer.cpuSeconds("other server");
+        double machineBusyBefore = machineBusySeconds();
         boolean finished = approach.run(dataSource("backfill"), cap);
         long to = System.nanoTime();
+        double machineBusy = machineBusySeconds() - machineBusyBefore;
         Approach.sleep(Duration.ofSeconds(1)); // requests the backfill blocked complete and are counted
         traffic.close();
         observer.close();
@@ -87,7 +91,23 @@ public final class BackfillBenchmark {
             long mismatched = Approach.count(c, "SELECT count(*) FROM items WHERE amount_cents IS DISTINCT FROM amount * 100");
             return new Cell(approach, rep, finished, (to - from) / 1e9, filled, mismatched, traffic.window(baseFrom, from),
                     traffic.window(from, to), traffic.errors.get(), observer.longestLockWaitMs(), observer.transactionDurations(),
-                    observer.batchSizes(), observer.cpuSeconds(true), observer.cpuSeconds(false) - trafficCpuBefore, observer.backfillStates(), loadAverage());
+                    observer.batchSizes(), observer.cpuSeconds("backfill"), observer.cpuSeconds("traffic") - trafficCpuBefore,
+                    observer.cpuSeconds("autovacuum") - autovacuumCpuBefore, observer.cpuSeconds("other server") - otherCpuBefore,
+                    machineBusy, observer.backfillStates(), loadAverage());
+        }
+    }
+
+    /** CPU seconds all of the machine's cores have been busy since boot (/proc/stat: user to steal, 100 ticks/s). */
+    private static double machineBusySeconds() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split(" +");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system (idle iowait) irq softirq steal
+                busy += Long.parseLong(cpu[field]);
+            }
+            return busy / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -131,7 +151,7 @@ public final class BackfillBenchmark {
     /** One approach, one repetition. Times in ms unless named otherwise. */
     record Cell(Approach approach, int rep, boolean finished, double seconds, long filled, long mismatched,
                 Traffic.Window baseline, Traffic.Window during, long trafficErrors, double longestLockWait,
-                double[] transactions, List<Integer> batchSizes, double backfillCpu, double trafficCpu, String backfillStates, String load) {
+                double[] transactions, List<Integer> batchSizes, double backfillCpu, double trafficCpu, double autovacuumCpu, double otherServerCpu, double machineBusy, String backfillStates, String load) {
 
         double rowsPerSecond() {
             return filled / seconds;
@@ -148,11 +168,12 @@ public final class BackfillBenchmark {
         String line() {
             return String.format(Locale.ROOT, "%s rep %d: %s in %.1f s, %,.0f rows/s, filled %,d, mismatched %,d | traffic baseline "
                             + "%,.0f req/s p50 %.2f p99 %.2f max %.0f | during %,.0f req/s p50 %.2f p99 %.2f max %.0f, errors %d | "
-                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s | server CPU: backfill %.1f s (%.0f%% of the window), traffic %.1f s | backfill sessions: %s | load %s",
+                            + "longest lock wait %.0f ms | backfill transactions %d, median %.0f ms, oldest %.0f ms | batch sizes %s | server CPU: backfill %.1f s (%.0f%% of the window), traffic %.1f s, autovacuum %.1f s, other server processes %.1f s; whole machine busy %.1f of %.1f core-s | backfill sessions: %s | load %s",
                     approach.label, rep, finished ? "finished" : "CAPPED", seconds, rowsPerSecond(), filled, mismatched,
                     baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.max(), during.perSecond(), during.p50(),
                     during.p99(), during.max(), trafficErrors, longestLockWait, transactions.length, medianTransaction(),
-                    oldestTransaction(), trajectory(batchSizes), backfillCpu, 100 * backfillCpu / seconds, trafficCpu, backfillStates, load);
+                    oldestTransaction(), trajectory(batchSizes), backfillCpu, 100 * backfillCpu / seconds, trafficCpu, autovacuumCpu, otherServerCpu, machineBusy,
+                    seconds * Runtime.getRuntime().availableProcessors(), backfillStates, load);
         }
 
         private static String trajectory(List<Integer> sizes) {

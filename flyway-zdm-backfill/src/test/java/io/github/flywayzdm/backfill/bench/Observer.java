@@ -13,16 +13,19 @@ import java.util.Map;
  * Samples pg_stat_activity every few milliseconds from its own connection: how long traffic sessions have been waiting
  * on a lock, and the age of every backfill transaction that wrote something (has an xid), so each one's duration is
  * known to within a sample. Also records the adaptive batch size from the checkpoint row, when there is one, and the
- * CPU time of the backfill's and the traffic's server processes (read from /proc: the server runs on this machine), so
- * a slower backfill can be told apart as less CPU or more work per row.
+ * CPU time of the server's processes by role (read from /proc: the server runs on this machine): the backfill's and the
+ * traffic's backends, autovacuum workers, and the other background processes (WAL writer, checkpointer, ...), so a
+ * slower backfill can be told apart as less CPU, more work per row, or CPU taken by something else.
  */
 final class Observer implements AutoCloseable {
 
-    private static final String ACTIVITY = "SELECT pid, application_name, wait_event_type = 'Lock', "
+    private static final String ACTIVITY = "SELECT pid, CASE WHEN application_name IN ('traffic', 'backfill') THEN application_name "
+            + "WHEN backend_type = 'autovacuum worker' THEN 'autovacuum' ELSE 'other server' END, wait_event_type = 'Lock', "
             + "extract(epoch FROM clock_timestamp() - query_start) * 1000, backend_xid IS NOT NULL, "
             + "extract(epoch FROM xact_start) * 1000000, extract(epoch FROM clock_timestamp() - xact_start) * 1000, "
             + "CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'running') ELSE state END "
-            + "FROM pg_stat_activity WHERE application_name IN ('traffic', 'backfill') AND pid <> pg_backend_pid()";
+            + "FROM pg_stat_activity WHERE (application_name IN ('traffic', 'backfill') OR backend_type <> 'client backend') "
+            + "AND pid <> pg_backend_pid()";
     private static final String BATCH_SIZE = "SELECT batch_size FROM zdm_backfill_progress WHERE id = ?";
 
     private final Connection connection;
@@ -32,7 +35,7 @@ final class Observer implements AutoCloseable {
     private double longestLockWaitMs;
     private final Map<String, Double> transactionAges = new HashMap<>();
     private final List<Integer> batchSizes = new ArrayList<>();
-    private final Map<Integer, Boolean> backends = new HashMap<>(); // pid -> is a backfill backend
+    private final Map<Integer, String> roles = new HashMap<>(); // pid -> backfill, traffic, autovacuum or other server
     private final Map<Integer, Long> cpuTicks = new HashMap<>(); // pid -> last utime + stime seen
     private final Map<String, Integer> backfillStates = new HashMap<>(); // what the backfill's sessions were doing, per sample
 
@@ -64,14 +67,16 @@ final class Observer implements AutoCloseable {
     private synchronized void sampleActivity(PreparedStatement activity) throws SQLException {
         try (ResultSet rs = activity.executeQuery()) {
             while (rs.next()) {
-                boolean traffic = rs.getString(2).equals("traffic");
-                backends.putIfAbsent(rs.getInt(1), !traffic);
-                if (!traffic) {
+                String role = rs.getString(2);
+                roles.putIfAbsent(rs.getInt(1), role);
+                boolean traffic = role.equals("traffic");
+                boolean backfill = role.equals("backfill");
+                if (backfill) {
                     backfillStates.merge(rs.getString(8), 1, Integer::sum);
                 }
                 if (traffic && rs.getBoolean(3)) {
                     longestLockWaitMs = Math.max(longestLockWaitMs, rs.getDouble(4));
-                } else if (!traffic && rs.getBoolean(5)) {
+                } else if (backfill && rs.getBoolean(5)) {
                     transactionAges.merge(rs.getInt(1) + "@" + rs.getLong(6), rs.getDouble(7), Math::max);
                 }
             }
@@ -79,7 +84,7 @@ final class Observer implements AutoCloseable {
     }
 
     private synchronized void sampleCpu() {
-        for (Integer pid : backends.keySet()) {
+        for (Integer pid : roles.keySet()) {
             try {
                 String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -98,9 +103,9 @@ final class Observer implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** CPU seconds the backfill's (true) or the traffic's (false) server processes used while observed (100 ticks/s). */
-    synchronized double cpuSeconds(boolean backfill) {
-        return cpuTicks.entrySet().stream().filter(e -> backends.get(e.getKey()) == backfill).mapToLong(Map.Entry::getValue).sum() / 100.0;
+    /** CPU seconds the server processes of one role (backfill, traffic, autovacuum, other server) used so far (100 ticks/s). */
+    synchronized double cpuSeconds(String role) {
+        return cpuTicks.entrySet().stream().filter(e -> role.equals(roles.get(e.getKey()))).mapToLong(Map.Entry::getValue).sum() / 100.0;
     }
 
     private void sampleBatchSize(PreparedStatement batch) {
