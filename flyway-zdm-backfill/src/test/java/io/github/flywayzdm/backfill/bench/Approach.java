@@ -180,8 +180,8 @@ enum Approach {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < jvms; i++) {
-            workers.add(new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classPath,
-                    BenchWorker.class.getName(), ds.getUrl(), ds.getUser(), String.valueOf(threads)))
+            workers.add(new ProcessBuilder(CorePinning.workerCommand(List.of(java, "-Xmx256m", "-cp", classPath,
+                    BenchWorker.class.getName(), ds.getUrl(), ds.getUser(), String.valueOf(threads))))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start());
         }
         long deadline = System.nanoTime() + cap.toNanos();

@@ -24,6 +24,8 @@ public final class BackfillBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration BASELINE = Duration.ofSeconds(15);
+    /** The machine's cores, read before {@link CorePinning} narrows what this JVM may use. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final EmbeddedPostgresServer server;
     private final long rows;
@@ -46,11 +48,15 @@ public final class BackfillBenchmark {
         List<Approach> approaches = Arrays.stream((args.length > 2 ? args[2] : "a,b,c,d").split(",")).map(Approach::byLabel).toList();
         Duration cap = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 600);
         int major = args.length > 4 ? Integer.parseInt(args[4]) : 17;
-        System.out.printf(Locale.ROOT, "rows=%,d repetitions=%d approaches=%s cap=%ds pg=%d clients=4 think=1ms%n",
-                rows, repetitions, approaches.stream().map(a -> a.label).toList(), cap.toSeconds(), major);
+        System.out.printf(Locale.ROOT, "rows=%,d repetitions=%d approaches=%s cap=%ds pg=%d clients=4 think=1ms%s%n",
+                rows, repetitions, approaches.stream().map(a -> a.label).toList(), cap.toSeconds(), major,
+                CorePinning.ON ? " pinned: application and server on core 0, worker JVMs and each backfill backend on core 1" : "");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, Map.of("fsync", "on", "synchronous_commit", "on",
                 "full_page_writes", "on", "shared_buffers", "2GB", "max_wal_size", "16GB", "checkpoint_timeout", "30min"))) {
             BackfillBenchmark bench = new BackfillBenchmark(server, rows, 4, 1_000, cap);
+            try (Connection c = bench.connect("setup")) {
+                CorePinning.pinApplicationAndServer(c);
+            }
             List<Cell> cells = new ArrayList<>();
             for (int rep = 1; rep <= repetitions; rep++) {
                 for (Approach approach : approaches) {
@@ -173,7 +179,7 @@ public final class BackfillBenchmark {
                     baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.max(), during.perSecond(), during.p50(),
                     during.p99(), during.max(), trafficErrors, longestLockWait, transactions.length, medianTransaction(),
                     oldestTransaction(), trajectory(batchSizes), backfillCpu, 100 * backfillCpu / seconds, trafficCpu, autovacuumCpu, otherServerCpu, machineBusy,
-                    seconds * Runtime.getRuntime().availableProcessors(), backfillStates, load);
+                    seconds * CORES, backfillStates, load);
         }
 
         private static String trajectory(List<Integer> sizes) {

@@ -68,7 +68,9 @@ final class Observer implements AutoCloseable {
         try (ResultSet rs = activity.executeQuery()) {
             while (rs.next()) {
                 String role = rs.getString(2);
-                roles.putIfAbsent(rs.getInt(1), role);
+                if (roles.putIfAbsent(rs.getInt(1), role) == null && role.equals("backfill")) {
+                    CorePinning.pinBackfill(rs.getInt(1));
+                }
                 boolean traffic = role.equals("traffic");
                 boolean backfill = role.equals("backfill");
                 if (backfill) {
