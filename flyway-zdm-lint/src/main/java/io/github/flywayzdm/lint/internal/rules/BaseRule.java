@@ -8,7 +8,10 @@ import io.github.flywayzdm.lint.internal.model.TableRef;
 
 import java.util.function.Consumer;
 
-/** Holds a rule's catalogue entry and the checks most rules start with. */
+/**
+ * Holds a rule's catalogue entry and the checks most rules start with. A rule of one operation type extends
+ * {@link OperationRule}; one that judges several types or the whole statement extends this class directly.
+ */
 public abstract class BaseRule implements Rule {
 
     private final RuleInfo info;
