@@ -27,8 +27,7 @@ final class ChangeColumnTypeCompat extends OperationRule<Operation.AlterColumnTy
         if (!existing(ctx, op.table())) {
             return;
         }
-        TypeName old = ctx.catalog().table(op.table()).flatMap(t -> t.column(op.column())).map(TableState.ColumnState::type)
-                .orElse(null);
+        TypeName old = ctx.catalog().column(op.table(), op.column()).map(TableState.ColumnState::type).orElse(null);
         if (old != null && !TypeChanges.widening(old, op.newType())) {
             ctx.report(null, "Changing " + op.table() + "." + op.column() + " from " + old + " to " + op.newType()
                     + " is not a widening: code of the running release may break", null);

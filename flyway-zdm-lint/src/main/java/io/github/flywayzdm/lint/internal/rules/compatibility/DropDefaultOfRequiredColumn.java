@@ -25,7 +25,7 @@ final class DropDefaultOfRequiredColumn extends OperationRule<Operation.AlterCol
         if (op.expression() != null || !existing(ctx, op.table())) {
             return;
         }
-        ctx.catalog().table(op.table()).flatMap(t -> t.column(op.column()))
+        ctx.catalog().column(op.table(), op.column())
                 .filter(c -> c.notNull() && c.hasDefault())
                 .ifPresent(c -> ctx.report(null, "Dropping the default of NOT NULL column " + op.table() + "." + op.column()
                         + ": INSERTs that omit the column (the previous release's) now fail", null));

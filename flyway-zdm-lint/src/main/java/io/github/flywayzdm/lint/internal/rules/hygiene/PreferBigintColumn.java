@@ -50,7 +50,7 @@ final class PreferBigintColumn extends BaseRule {
         for (Operation.AddConstraint a : ctx.statement().all(Operation.AddConstraint.class)) {
             ConstraintDef def = a.constraint();
             if (def.kind() == ConstraintDef.Kind.FOREIGN_KEY && def.columns().size() == 1 && def.references() != null) {
-                ctx.catalog().table(a.table()).flatMap(t -> t.column(def.columns().get(0))).ifPresent(col -> {
+                ctx.catalog().column(a.table(), def.columns().get(0)).ifPresent(col -> {
                     if (narrow(col.type()) && referencesBigint(ctx, def.references())) {
                         ctx.report(null, "Foreign key column " + a.table() + "." + col.name() + " is " + col.type()
                                 + " but references a bigint key of " + def.references() + ": it overflows when the parent's ids do", null);

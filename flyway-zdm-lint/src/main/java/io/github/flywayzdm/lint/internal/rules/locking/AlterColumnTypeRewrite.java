@@ -32,8 +32,7 @@ final class AlterColumnTypeRewrite extends OperationRule<Operation.AlterColumnTy
         if (!existing(ctx, a.table())) {
             return;
         }
-        TypeName old = ctx.catalog().table(a.table()).flatMap(t -> t.column(a.column())).map(TableState.ColumnState::type)
-                .orElse(null);
+        TypeName old = ctx.catalog().column(a.table(), a.column()).map(TableState.ColumnState::type).orElse(null);
         if (old != null && (a.using() == null || a.usingPlainCast()) && !TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), sessionUtc(ctx))) {
             return;
         }

@@ -21,8 +21,7 @@ final class ConcurrentIndexOnPartitioned extends OperationRule<Operation.CreateI
 
     @Override
     protected void checkOperation(StatementContext ctx, Operation.CreateIndex op) {
-        boolean partitioned = ctx.catalog().table(op.table()).map(t -> t.partitioned()).orElse(false);
-        if (op.concurrently() && partitioned) {
+        if (op.concurrently() && ctx.catalog().partitioned(op.table())) {
             ctx.report(op.table(), op.table() + " is partitioned: CREATE INDEX CONCURRENTLY fails on its parent", null);
         }
     }

@@ -26,7 +26,7 @@ final class CreateIndexNonConcurrent extends OperationRule<Operation.CreateIndex
     @Override
     protected void checkOperation(StatementContext ctx, Operation.CreateIndex i) {
         // ON ONLY skips the build only on a partitioned parent; on an ordinary table it builds the index as usual
-        boolean onlyOnPartitioned = i.only() && ctx.catalog().table(i.table()).map(t -> t.partitioned()).orElse(false);
+        boolean onlyOnPartitioned = i.only() && ctx.catalog().partitioned(i.table());
         if (i.concurrently() || onlyOnPartitioned || !existing(ctx, i.table())) {
             return;
         }
