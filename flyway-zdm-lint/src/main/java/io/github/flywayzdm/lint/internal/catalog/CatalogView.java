@@ -10,6 +10,16 @@ public interface CatalogView {
     /** The table (or partitioned table / materialized view) as known from the migrations, if it was created in them. */
     Optional<TableState> table(TableRef ref);
 
+    /** The column as the migrations left it, if they created its table and the table has a column of that name. */
+    default Optional<TableState.ColumnState> column(TableRef table, String column) {
+        return table(table).flatMap(t -> t.column(column));
+    }
+
+    /** True when the migrations created the table as a partitioned parent (PARTITION BY). */
+    default boolean partitioned(TableRef table) {
+        return table(table).map(TableState::partitioned).orElse(false);
+    }
+
     /** A function or procedure the migrations created (by unqualified name; the last definition wins). */
     default Optional<io.github.flywayzdm.lint.internal.model.Operation.CreateFunction> function(String name) {
         return Optional.empty();

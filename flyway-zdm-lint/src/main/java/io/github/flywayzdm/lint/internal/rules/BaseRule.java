@@ -3,12 +3,12 @@ package io.github.flywayzdm.lint.internal.rules;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.RuleInfo;
 import io.github.flywayzdm.lint.Severity;
-import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
-import java.util.function.Consumer;
-
-/** Holds a rule's catalogue entry and the checks most rules start with. */
+/**
+ * Holds a rule's catalogue entry and the checks most rules start with. A rule of one operation type extends
+ * {@link OperationRule}; one that judges several types or the whole statement extends this class directly.
+ */
 public abstract class BaseRule implements Rule {
 
     private final RuleInfo info;
@@ -21,11 +21,6 @@ public abstract class BaseRule implements Rule {
     @Override
     public final RuleInfo info() {
         return info;
-    }
-
-    /** Runs {@code action} for each operation of the statement of that type. */
-    protected static <T extends Operation> void each(StatementContext ctx, Class<T> type, Consumer<T> action) {
-        ctx.statement().all(type).forEach(action);
     }
 
     /** A table that existed before this migration: the only kind lock rules care about. */

@@ -3,19 +3,17 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
-import java.util.Set;
-
 /** A type change that is not a plain widening can break code still running against the old type. */
-final class ChangeColumnTypeCompat extends BaseRule {
+final class ChangeColumnTypeCompat extends OperationRule<Operation.AlterColumnType> {
 
     ChangeColumnTypeCompat() {
-        super("change-column-type-compat", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.AlterColumnType.class, "change-column-type-compat", Severity.WARNING, Category.COMPATIBILITY,
                 "Type change of an existing column that is not a plain widening",
                 "Code of the previous release still reads and writes the column with the old type in mind: narrowing "
                         + "(values that no longer fit) or changing the kind of type (text→integer, varchar→json) makes its "
@@ -25,22 +23,14 @@ final class ChangeColumnTypeCompat extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterColumnType.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterColumnType.class, op -> {
-            if (!existing(ctx, op.table())) {
-                return;
-            }
-            TypeName old = ctx.catalog().table(op.table()).flatMap(t -> t.column(op.column())).map(TableState.ColumnState::type)
-                    .orElse(null);
-            if (old != null && !TypeChanges.widening(old, op.newType())) {
-                ctx.report(null, "Changing " + op.table() + "." + op.column() + " from " + old + " to " + op.newType()
-                        + " is not a widening: code of the running release may break", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AlterColumnType op) {
+        if (!existing(ctx, op.table())) {
+            return;
+        }
+        TypeName old = ctx.catalog().column(op.table(), op.column()).map(TableState.ColumnState::type).orElse(null);
+        if (old != null && !TypeChanges.widening(old, op.newType())) {
+            ctx.report(null, "Changing " + op.table() + "." + op.column() + " from " + old + " to " + op.newType()
+                    + " is not a widening: code of the running release may break", null);
+        }
     }
 }

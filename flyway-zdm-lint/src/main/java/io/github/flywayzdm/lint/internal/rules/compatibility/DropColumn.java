@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DROP COLUMN of an existing table */
-final class DropColumn extends BaseRule {
+final class DropColumn extends OperationRule<Operation.DropColumn> {
 
     DropColumn() {
-        super("drop-column", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.DropColumn.class, "drop-column", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP COLUMN of an existing table",
                 "Running application instances (and ORMs that select every mapped column) fail as soon as the column is gone; the data is lost.",
                 "Stop reading and writing the column in a release first (e.g. mark it ignored in the ORM), then drop it in a later migration; suppress with a reason once that is done.",
@@ -20,16 +18,9 @@ final class DropColumn extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropColumn.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropColumn.class, op -> {
-            if (existing(ctx, op.table())) {
-                ctx.report(null, "Dropping " + op.table() + "." + op.column() + " breaks code that still reads or writes it", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.DropColumn op) {
+        if (existing(ctx, op.table())) {
+            ctx.report(null, "Dropping " + op.table() + "." + op.column() + " breaks code that still reads or writes it", null);
+        }
     }
 }

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DROP DATABASE in a migration. */
-final class DropDatabase extends BaseRule {
+final class DropDatabase extends OperationRule<Operation.DropDatabase> {
 
     DropDatabase() {
-        super("drop-database", Severity.ERROR, Category.COMPATIBILITY,
+        super(Operation.DropDatabase.class, "drop-database", Severity.ERROR, Category.COMPATIBILITY,
                 "DROP DATABASE",
                 "Dropping a database destroys all of its schemas and data, and fails while anyone is connected to it (or, "
                         + "WITH (FORCE), disconnects them). It cannot run inside a transaction, and no migration of the dropped "
@@ -22,13 +20,8 @@ final class DropDatabase extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropDatabase.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropDatabase.class, op -> ctx.report(null, "DROP DATABASE " + (op.name() == null ? "" : op.name())
-                + " destroys every schema and row in it", null));
+    protected void checkOperation(StatementContext ctx, Operation.DropDatabase op) {
+        ctx.report(null, "DROP DATABASE " + (op.name() == null ? "" : op.name())
+                + " destroys every schema and row in it", null);
     }
 }

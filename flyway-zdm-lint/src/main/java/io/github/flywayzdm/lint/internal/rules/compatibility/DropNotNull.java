@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DROP NOT NULL on an existing column */
-final class DropNotNull extends BaseRule {
+final class DropNotNull extends OperationRule<Operation.DropNotNull> {
 
     DropNotNull() {
-        super("drop-not-null", Severity.INFO, Category.COMPATIBILITY,
+        super(Operation.DropNotNull.class, "drop-not-null", Severity.INFO, Category.COMPATIBILITY,
                 "DROP NOT NULL on an existing column",
                 "Catalog-only and quick, but code that assumes the column is never NULL may break once NULLs appear.",
                 "Make sure every reader tolerates NULL before dropping the constraint.",
@@ -20,16 +18,9 @@ final class DropNotNull extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropNotNull.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropNotNull.class, op -> {
-            if (existing(ctx, op.table())) {
-                ctx.report(null, "Dropping NOT NULL on " + op.table() + "." + op.column() + ": readers must now handle NULL", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.DropNotNull op) {
+        if (existing(ctx, op.table())) {
+            ctx.report(null, "Dropping NOT NULL on " + op.table() + "." + op.column() + ": readers must now handle NULL", null);
+        }
     }
 }

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DROP SCHEMA ... CASCADE drops every object in the schema, named nowhere in the migration. */
-final class DropSchemaCascade extends BaseRule {
+final class DropSchemaCascade extends OperationRule<Operation.DropSchema> {
 
     DropSchemaCascade() {
-        super("drop-schema-cascade", Severity.ERROR, Category.COMPATIBILITY,
+        super(Operation.DropSchema.class, "drop-schema-cascade", Severity.ERROR, Category.COMPATIBILITY,
                 "DROP SCHEMA ... CASCADE",
                 "CASCADE drops every table, view, function and type in the schema, and everything elsewhere that depends "
                         + "on them, under ACCESS EXCLUSIVE locks: running code fails and the data is gone. Without CASCADE, "
@@ -23,17 +21,10 @@ final class DropSchemaCascade extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropSchema.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropSchema.class, op -> {
-            if (op.cascade()) {
-                ctx.report(null, "DROP SCHEMA " + String.join(", ", op.names()) + " CASCADE drops every object in it and "
-                        + "everything that depends on them", "DROP SCHEMA " + String.join(", ", op.names()) + ";  -- after dropping its objects");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.DropSchema op) {
+        if (op.cascade()) {
+            ctx.report(null, "DROP SCHEMA " + String.join(", ", op.names()) + " CASCADE drops every object in it and "
+                    + "everything that depends on them", "DROP SCHEMA " + String.join(", ", op.names()) + ";  -- after dropping its objects");
+        }
     }
 }

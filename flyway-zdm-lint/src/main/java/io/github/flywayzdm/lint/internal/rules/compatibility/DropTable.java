@@ -3,17 +3,16 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.TableRef;
 
 /** Dropping a table breaks running code that still uses it, and locks the tables its foreign keys reference. */
-final class DropTable extends BaseRule {
+final class DropTable extends OperationRule<Operation.DropTable> {
 
     DropTable() {
-        super("drop-table", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.DropTable.class, "drop-table", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP TABLE of an existing table",
                 "Running application instances that still use the table fail at once; the data is gone. DROP TABLE also "
                         + "takes ACCESS EXCLUSIVE on tables its foreign keys point to.",
@@ -23,18 +22,11 @@ final class DropTable extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropTable.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropTable.class, op -> {
-            for (TableRef t : op.dropped()) {
-                if (existing(ctx, t)) {
-                    ctx.report(null, "Dropping table " + t + " breaks code that still uses it", null);
-                }
+    protected void checkOperation(StatementContext ctx, Operation.DropTable op) {
+        for (TableRef t : op.dropped()) {
+            if (existing(ctx, t)) {
+                ctx.report(null, "Dropping table " + t + " breaks code that still uses it", null);
             }
-        });
+        }
     }
 }

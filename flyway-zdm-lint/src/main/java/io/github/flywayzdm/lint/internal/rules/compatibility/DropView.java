@@ -4,16 +4,14 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.model.TableRef;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** Dropping a view that running code may query breaks those queries. */
-final class DropView extends BaseRule {
+final class DropView extends OperationRule<Operation.DropView> {
 
     DropView() {
-        super("drop-view", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.DropView.class, "drop-view", Severity.WARNING, Category.COMPATIBILITY,
                 "DROP VIEW / DROP MATERIALIZED VIEW of an existing view",
                 "Application instances still running the previous release query the view and fail as soon as it is gone "
                         + "(relation does not exist); a materialized view's data is gone too.",
@@ -23,20 +21,13 @@ final class DropView extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropView.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropView.class, op -> {
-            for (TableRef v : op.views()) {
-                if (!createdHere(ctx, v)) {
-                    ctx.report(null, "Dropping " + (op.materialized() ? "materialized view " : "view ") + v
-                            + " breaks code that still queries it", null);
-                }
+    protected void checkOperation(StatementContext ctx, Operation.DropView op) {
+        for (TableRef v : op.views()) {
+            if (!createdHere(ctx, v)) {
+                ctx.report(null, "Dropping " + (op.materialized() ? "materialized view " : "view ") + v
+                        + " breaks code that still queries it", null);
             }
-        });
+        }
     }
 
     private static boolean createdHere(StatementContext ctx, TableRef view) {

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** Running code still writes and compares the old label of a renamed enum value. */
-final class RenameEnumValue extends BaseRule {
+final class RenameEnumValue extends OperationRule<Operation.AlterTypeRenameValue> {
 
     RenameEnumValue() {
-        super("rename-enum-value", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.AlterTypeRenameValue.class, "rename-enum-value", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER TYPE ... RENAME VALUE",
                 "The previous release still writes the old label: its INSERTs and UPDATEs fail with 'invalid input value "
                         + "for enum', and its WHERE clauses comparing with the old label fail the same way.",
@@ -23,14 +21,9 @@ final class RenameEnumValue extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterTypeRenameValue.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterTypeRenameValue.class, op -> ctx.report(null, "Renaming " + op.typeName() + " value "
+    protected void checkOperation(StatementContext ctx, Operation.AlterTypeRenameValue op) {
+        ctx.report(null, "Renaming " + op.typeName() + " value "
                 + (op.from() == null ? "" : "'" + op.from() + "' ") + (op.to() == null ? "" : "to '" + op.to() + "' ")
-                + "breaks code that still writes the old label", null));
+                + "breaks code that still writes the old label", null);
     }
 }

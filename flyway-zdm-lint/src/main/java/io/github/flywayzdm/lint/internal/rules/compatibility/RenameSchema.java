@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.compatibility;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** Renaming a schema breaks every query that names it, and every search_path that lists it. */
-final class RenameSchema extends BaseRule {
+final class RenameSchema extends OperationRule<Operation.RenameSchema> {
 
     RenameSchema() {
-        super("rename-schema", Severity.WARNING, Category.COMPATIBILITY,
+        super(Operation.RenameSchema.class, "rename-schema", Severity.WARNING, Category.COMPATIBILITY,
                 "ALTER SCHEMA ... RENAME",
                 "Running code that qualifies names with the schema, and every role or connection whose search_path lists "
                         + "it, stop finding their tables the moment the rename commits.",
@@ -22,13 +20,8 @@ final class RenameSchema extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.RenameSchema.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.RenameSchema.class, op -> ctx.report(null, "Renaming schema " + op.name() + " to " + op.newName()
-                + " breaks code and search_path settings that still name " + op.name(), null));
+    protected void checkOperation(StatementContext ctx, Operation.RenameSchema op) {
+        ctx.report(null, "Renaming schema " + op.name() + " to " + op.newName()
+                + " breaks code and search_path settings that still name " + op.name(), null);
     }
 }

@@ -4,16 +4,14 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
 import io.github.flywayzdm.lint.internal.model.TableRef;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** TRUNCATE empties a live table under ACCESS EXCLUSIVE; with CASCADE every referencing table too. */
-final class TruncateTable extends BaseRule {
+final class TruncateTable extends OperationRule<Operation.Truncate> {
 
     TruncateTable() {
-        super("truncate-table", Severity.ERROR, Category.COMPATIBILITY,
+        super(Operation.Truncate.class, "truncate-table", Severity.ERROR, Category.COMPATIBILITY,
                 "TRUNCATE of an existing table",
                 "TRUNCATE deletes every row at once and takes ACCESS EXCLUSIVE (no reads, no writes) until the migration "
                         + "commits; the data is gone on every environment the migration reaches. TRUNCATE ... CASCADE also "
@@ -24,19 +22,12 @@ final class TruncateTable extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.Truncate.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.Truncate.class, op -> {
-            for (TableRef t : op.truncated()) {
-                if (existing(ctx, t)) {
-                    ctx.report(null, "TRUNCATE deletes every row of " + t + " under ACCESS EXCLUSIVE"
-                            + (op.cascade() ? ", and CASCADE empties every table that references it" : ""), null);
-                }
+    protected void checkOperation(StatementContext ctx, Operation.Truncate op) {
+        for (TableRef t : op.truncated()) {
+            if (existing(ctx, t)) {
+                ctx.report(null, "TRUNCATE deletes every row of " + t + " under ACCESS EXCLUSIVE"
+                        + (op.cascade() ? ", and CASCADE empties every table that references it" : ""), null);
             }
-        });
+        }
     }
 }

@@ -29,8 +29,12 @@ abstract class ColumnTypeRule extends BaseRule {
 
     @Override
     public final void check(StatementContext ctx) {
-        each(ctx, Operation.CreateTable.class, t -> t.columns().forEach(c -> inspect(ctx, t.table(), c)));
-        each(ctx, Operation.AddColumn.class, a -> inspect(ctx, a.table(), a.column()));
+        for (Operation.CreateTable t : ctx.statement().all(Operation.CreateTable.class)) {
+            t.columns().forEach(c -> inspect(ctx, t.table(), c));
+        }
+        for (Operation.AddColumn a : ctx.statement().all(Operation.AddColumn.class)) {
+            inspect(ctx, a.table(), a.column());
+        }
     }
 
     private void inspect(StatementContext ctx, TableRef table, ColumnDef c) {

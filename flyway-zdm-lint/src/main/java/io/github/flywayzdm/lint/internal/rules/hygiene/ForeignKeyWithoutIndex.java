@@ -32,18 +32,18 @@ final class ForeignKeyWithoutIndex extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.AddConstraint.class, a -> {
+        for (Operation.AddConstraint a : ctx.statement().all(Operation.AddConstraint.class)) {
             ConstraintDef c = a.constraint();
             if (c.kind() == ConstraintDef.Kind.FOREIGN_KEY) {
                 inspect(ctx, a.table(), c.columns());
             }
-        });
-        each(ctx, Operation.CreateTable.class, t -> {
+        }
+        for (Operation.CreateTable t : ctx.statement().all(Operation.CreateTable.class)) {
             t.constraints().stream().filter(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY && !keyedInTable(t, c.columns()))
                     .forEach(c -> inspect(ctx, t.table(), c.columns()));
             t.columns().stream().filter(c -> c.references() != null && !keyedInTable(t, List.of(c.name())))
                     .forEach(c -> inspect(ctx, t.table(), List.of(c.name())));
-        });
+        }
     }
 
     private static void inspect(StatementContext ctx, TableRef table, List<String> columns) {

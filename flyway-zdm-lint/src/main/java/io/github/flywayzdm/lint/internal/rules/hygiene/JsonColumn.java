@@ -28,13 +28,17 @@ final class JsonColumn extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, op -> report(ctx, op.column(), op.table().toString()));
-        each(ctx, Operation.CreateTable.class, op -> op.columns().forEach(c -> report(ctx, c, op.table().toString())));
-        each(ctx, Operation.AlterColumnType.class, op -> {
+        for (Operation.AddColumn op : ctx.statement().all(Operation.AddColumn.class)) {
+            report(ctx, op.column(), op.table().toString());
+        }
+        for (Operation.CreateTable op : ctx.statement().all(Operation.CreateTable.class)) {
+            op.columns().forEach(c -> report(ctx, c, op.table().toString()));
+        }
+        for (Operation.AlterColumnType op : ctx.statement().all(Operation.AlterColumnType.class)) {
             if (isJson(op.newType())) {
                 ctx.report(null, "Column " + op.table() + "." + op.column() + " becomes json: prefer jsonb", null);
             }
-        });
+        }
     }
 
     private static void report(StatementContext ctx, ColumnDef c, String table) {

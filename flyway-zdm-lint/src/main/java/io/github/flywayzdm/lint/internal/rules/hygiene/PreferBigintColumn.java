@@ -37,25 +37,27 @@ final class PreferBigintColumn extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.CreateTable.class, t -> {
+        for (Operation.CreateTable t : ctx.statement().all(Operation.CreateTable.class)) {
             t.columns().forEach(c -> {
                 if (c.type() != null && (narrow(c.type()) || c.serial())) {
                     inspect(ctx, t.table(), c, fkTarget(t, c));
                 }
             });
-        });
-        each(ctx, Operation.AddColumn.class, a -> inspect(ctx, a.table(), a.column(), Optional.ofNullable(a.column().references())));
-        each(ctx, Operation.AddConstraint.class, a -> {
+        }
+        for (Operation.AddColumn a : ctx.statement().all(Operation.AddColumn.class)) {
+            inspect(ctx, a.table(), a.column(), Optional.ofNullable(a.column().references()));
+        }
+        for (Operation.AddConstraint a : ctx.statement().all(Operation.AddConstraint.class)) {
             ConstraintDef def = a.constraint();
             if (def.kind() == ConstraintDef.Kind.FOREIGN_KEY && def.columns().size() == 1 && def.references() != null) {
-                ctx.catalog().table(a.table()).flatMap(t -> t.column(def.columns().get(0))).ifPresent(col -> {
+                ctx.catalog().column(a.table(), def.columns().get(0)).ifPresent(col -> {
                     if (narrow(col.type()) && referencesBigint(ctx, def.references())) {
                         ctx.report(null, "Foreign key column " + a.table() + "." + col.name() + " is " + col.type()
                                 + " but references a bigint key of " + def.references() + ": it overflows when the parent's ids do", null);
                     }
                 });
             }
-        });
+        }
     }
 
     private void inspect(StatementContext ctx, TableRef table, ColumnDef c, Optional<TableRef> references) {

@@ -4,16 +4,14 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** UNIQUE / PRIMARY KEY / CHECK written on the new column are built or checked at once under ACCESS EXCLUSIVE. */
-final class AddColumnInlineConstraint extends BaseRule {
+final class AddColumnInlineConstraint extends OperationRule<Operation.AddColumn> {
 
     AddColumnInlineConstraint() {
-        super("add-column-inline-constraint", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddColumn.class, "add-column-inline-constraint", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN with an inline UNIQUE, PRIMARY KEY or CHECK on an existing table",
                 "An inline UNIQUE or PRIMARY KEY builds an index under ACCESS EXCLUSIVE (a full scan even when the new "
                         + "column is all NULL); an inline CHECK scans the table under ACCESS EXCLUSIVE and cannot be NOT VALID. "
@@ -26,22 +24,15 @@ final class AddColumnInlineConstraint extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddColumn.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, a -> {
-            ColumnDef c = a.column();
-            if (!existing(ctx, a.table())) {
-                return;
-            }
-            String kind = c.inlinePrimaryKey() ? "PRIMARY KEY" : c.inlineUnique() ? "UNIQUE" : c.inlineCheck() != null ? "CHECK" : null;
-            if (kind != null) {
-                ctx.report(a.table(), "Column " + c.name() + " on " + a.table() + " declares " + kind
-                        + " inline: built/checked on the whole table under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddColumn a) {
+        ColumnDef c = a.column();
+        if (!existing(ctx, a.table())) {
+            return;
+        }
+        String kind = c.inlinePrimaryKey() ? "PRIMARY KEY" : c.inlineUnique() ? "UNIQUE" : c.inlineCheck() != null ? "CHECK" : null;
+        if (kind != null) {
+            ctx.report(a.table(), "Column " + c.name() + " on " + a.table() + " declares " + kind
+                    + " inline: built/checked on the whole table under ACCESS EXCLUSIVE", null);
+        }
     }
 }

@@ -4,16 +4,14 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** NOT NULL without a DEFAULT fails on a table that has rows, and breaks old INSERTs that omit the column. */
-final class AddColumnRequired extends BaseRule {
+final class AddColumnRequired extends OperationRule<Operation.AddColumn> {
 
     AddColumnRequired() {
-        super("add-column-required", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddColumn.class, "add-column-required", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN ... NOT NULL without a DEFAULT on an existing table",
                 "Existing rows would hold NULL, so PostgreSQL rejects the statement on any non-empty table (after "
                         + "taking ACCESS EXCLUSIVE and scanning); on an empty one it passes in test and fails in production. "
@@ -37,21 +35,14 @@ final class AddColumnRequired extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddColumn.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, a -> {
-            ColumnDef c = a.column();
-            boolean filled = c.defaultExpr() != null && !c.defaultExpr().equalsIgnoreCase("NULL") || c.serial()
-                    || c.generated() != ColumnDef.Generated.NONE;
-            if (c.notNull() && !filled && existing(ctx, a.table()) && !emptiedEarlier(ctx, a.table())) {
-                ctx.report(a.table(), "Column " + c.name() + " on " + a.table()
-                        + " is NOT NULL without a DEFAULT: fails on a table that has rows",
-                        "ALTER TABLE " + a.table() + " ADD COLUMN " + c.name() + " " + c.type() + ";  -- nullable, then backfill and add NOT NULL safely");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddColumn a) {
+        ColumnDef c = a.column();
+        boolean filled = c.defaultExpr() != null && !c.defaultExpr().equalsIgnoreCase("NULL") || c.serial()
+                || c.generated() != ColumnDef.Generated.NONE;
+        if (c.notNull() && !filled && existing(ctx, a.table()) && !emptiedEarlier(ctx, a.table())) {
+            ctx.report(a.table(), "Column " + c.name() + " on " + a.table()
+                    + " is NOT NULL without a DEFAULT: fails on a table that has rows",
+                    "ALTER TABLE " + a.table() + " ADD COLUMN " + c.name() + " " + c.type() + ";  -- nullable, then backfill and add NOT NULL safely");
+        }
     }
 }

@@ -4,16 +4,14 @@ import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.ColumnDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** A serial or identity column is filled for every existing row: a rewrite. */
-final class AddColumnSerialIdentity extends BaseRule {
+final class AddColumnSerialIdentity extends OperationRule<Operation.AddColumn> {
 
     AddColumnSerialIdentity() {
-        super("add-column-serial-identity", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddColumn.class, "add-column-serial-identity", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN serial/bigserial/identity on an existing table",
                 "serial and GENERATED ... AS IDENTITY columns draw a sequence value for every existing row, so "
                         + "PostgreSQL rewrites the table and its indexes under ACCESS EXCLUSIVE.",
@@ -24,18 +22,11 @@ final class AddColumnSerialIdentity extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddColumn.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, a -> {
-            ColumnDef c = a.column();
-            if ((c.serial() || c.generated() == ColumnDef.Generated.IDENTITY) && existing(ctx, a.table())) {
-                ctx.report(a.table(), "Column " + c.name() + " on " + a.table() + " is " + (c.serial() ? c.type() : "an identity")
-                        + ": every existing row gets a value, the table is rewritten under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddColumn a) {
+        ColumnDef c = a.column();
+        if ((c.serial() || c.generated() == ColumnDef.Generated.IDENTITY) && existing(ctx, a.table())) {
+            ctx.report(a.table(), "Column " + c.name() + " on " + a.table() + " is " + (c.serial() ? c.type() : "an identity")
+                    + ": every existing row gets a value, the table is rewritten under ACCESS EXCLUSIVE", null);
+        }
     }
 }

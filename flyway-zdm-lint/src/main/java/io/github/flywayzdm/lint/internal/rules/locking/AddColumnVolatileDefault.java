@@ -3,18 +3,16 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.FunctionCalls;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.rules.Volatility;
 
-import java.util.Set;
-
 /** ADD COLUMN with a volatile DEFAULT must compute a value per row: a full rewrite under ACCESS EXCLUSIVE. */
-final class AddColumnVolatileDefault extends BaseRule {
+final class AddColumnVolatileDefault extends OperationRule<Operation.AddColumn> {
 
     AddColumnVolatileDefault() {
-        super("add-column-volatile-default", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddColumn.class, "add-column-volatile-default", Severity.ERROR, Category.LOCKING,
                 "ADD COLUMN with a volatile DEFAULT (gen_random_uuid(), random(), clock_timestamp(), nextval(), ...)",
                 "Since PostgreSQL 11 a non-volatile default is stored once in the catalog, but a volatile one is "
                         + "evaluated for every existing row: the table and all its indexes are rewritten while an ACCESS "
@@ -29,30 +27,23 @@ final class AddColumnVolatileDefault extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddColumn.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, a -> {
-            String def = a.column().defaultExpr();
-            if (def != null && !def.equalsIgnoreCase("NULL") && existing(ctx, a.table()) && ctx.pgMajor() < 11) {
-                ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets a DEFAULT: before PostgreSQL 11 "
-                        + "any default rewrites the whole table under ACCESS EXCLUSIVE", "ALTER TABLE " + a.table() + " ADD COLUMN "
-                        + a.column().name() + " " + a.column().type() + ";\nALTER TABLE " + a.table() + " ALTER COLUMN "
-                        + a.column().name() + " SET DEFAULT " + def + ";  -- new rows only\n-- then backfill old rows in batches");
-                return;
-            }
-            if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def, ctx.catalog()::functionVolatility)
-                    && FunctionCalls.misuse(def, ctx.pgMajor(), n -> ctx.catalog().functionVolatility(n).isPresent()).isEmpty()) {
-                // a call PostgreSQL rejects rewrites nothing: invalid-function-call reports it
-                ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets the volatile default "
-                        + def + ": the whole table is rewritten under ACCESS EXCLUSIVE",
-                        "ALTER TABLE " + a.table() + " ADD COLUMN " + a.column().name() + " " + a.column().type() + ";\n"
-                                + "ALTER TABLE " + a.table() + " ALTER COLUMN " + a.column().name() + " SET DEFAULT " + def + ";\n"
-                                + "-- then backfill old rows in batches with flyway-zdm-backfill");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddColumn a) {
+        String def = a.column().defaultExpr();
+        if (def != null && !def.equalsIgnoreCase("NULL") && existing(ctx, a.table()) && ctx.pgMajor() < 11) {
+            ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets a DEFAULT: before PostgreSQL 11 "
+                    + "any default rewrites the whole table under ACCESS EXCLUSIVE", "ALTER TABLE " + a.table() + " ADD COLUMN "
+                    + a.column().name() + " " + a.column().type() + ";\nALTER TABLE " + a.table() + " ALTER COLUMN "
+                    + a.column().name() + " SET DEFAULT " + def + ";  -- new rows only\n-- then backfill old rows in batches");
+            return;
+        }
+        if (def != null && existing(ctx, a.table()) && Volatility.isVolatile(def, ctx.catalog()::functionVolatility)
+                && FunctionCalls.misuse(def, ctx.pgMajor(), n -> ctx.catalog().functionVolatility(n).isPresent()).isEmpty()) {
+            // a call PostgreSQL rejects rewrites nothing: invalid-function-call reports it
+            ctx.report(a.table(), "Column " + a.column().name() + " on " + a.table() + " gets the volatile default "
+                    + def + ": the whole table is rewritten under ACCESS EXCLUSIVE",
+                    "ALTER TABLE " + a.table() + " ADD COLUMN " + a.column().name() + " " + a.column().type() + ";\n"
+                            + "ALTER TABLE " + a.table() + " ALTER COLUMN " + a.column().name() + " SET DEFAULT " + def + ";\n"
+                            + "-- then backfill old rows in batches with flyway-zdm-backfill");
+        }
     }
 }

@@ -5,16 +5,14 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** EXCLUDE constraints have no online path: built under ACCESS EXCLUSIVE, no NOT VALID, no USING INDEX. */
-final class AddExclusionConstraint extends BaseRule {
+final class AddExclusionConstraint extends OperationRule<Operation.AddConstraint> {
 
     AddExclusionConstraint() {
-        super("add-exclusion-constraint", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddConstraint.class, "add-exclusion-constraint", Severity.ERROR, Category.LOCKING,
                 "ADD CONSTRAINT ... EXCLUDE on an existing table",
                 "An exclusion constraint builds its index and checks every row under ACCESS EXCLUSIVE; PostgreSQL offers "
                         + "neither NOT VALID nor USING INDEX for it.",
@@ -24,16 +22,9 @@ final class AddExclusionConstraint extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddConstraint.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddConstraint.class, a -> {
-            if (a.constraint().kind() == ConstraintDef.Kind.EXCLUDE && existing(ctx, a.table())) {
-                ctx.report(a.table(), "Exclusion constraint on " + a.table() + " is built and checked under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddConstraint a) {
+        if (a.constraint().kind() == ConstraintDef.Kind.EXCLUDE && existing(ctx, a.table())) {
+            ctx.report(a.table(), "Exclusion constraint on " + a.table() + " is built and checked under ACCESS EXCLUSIVE", null);
+        }
     }
 }

@@ -5,16 +5,14 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** ADD PRIMARY KEY builds an index (and may scan for NULLs) under ACCESS EXCLUSIVE. */
-final class AddPrimaryKeyDirect extends BaseRule {
+final class AddPrimaryKeyDirect extends OperationRule<Operation.AddConstraint> {
 
     AddPrimaryKeyDirect() {
-        super("add-primary-key-direct", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddConstraint.class, "add-primary-key-direct", Severity.ERROR, Category.LOCKING,
                 "ADD PRIMARY KEY built directly on an existing table",
                 "The primary key's unique index is built, and nullable columns are scanned for NULLs, all under ACCESS "
                         + "EXCLUSIVE: no reads or writes meanwhile.",
@@ -25,18 +23,11 @@ final class AddPrimaryKeyDirect extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddConstraint.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddConstraint.class, a -> {
-            ConstraintDef c = a.constraint();
-            if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY && c.usingIndex() == null && existing(ctx, a.table())) {
-                ctx.report(a.table(), "PRIMARY KEY on " + a.table() + " (" + String.join(", ", c.columns())
-                        + ") builds its index under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddConstraint a) {
+        ConstraintDef c = a.constraint();
+        if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY && c.usingIndex() == null && existing(ctx, a.table())) {
+            ctx.report(a.table(), "PRIMARY KEY on " + a.table() + " (" + String.join(", ", c.columns())
+                    + ") builds its index under ACCESS EXCLUSIVE", null);
+        }
     }
 }

@@ -5,16 +5,14 @@ import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** ADD UNIQUE builds its index under ACCESS EXCLUSIVE. */
-final class AddUniqueConstraintDirect extends BaseRule {
+final class AddUniqueConstraintDirect extends OperationRule<Operation.AddConstraint> {
 
     AddUniqueConstraintDirect() {
-        super("add-unique-constraint-direct", Severity.ERROR, Category.LOCKING,
+        super(Operation.AddConstraint.class, "add-unique-constraint-direct", Severity.ERROR, Category.LOCKING,
                 "ADD CONSTRAINT ... UNIQUE built directly on an existing table",
                 "The unique index is built while ACCESS EXCLUSIVE blocks all reads and writes. NOT VALID does not exist "
                         + "for UNIQUE.",
@@ -24,20 +22,13 @@ final class AddUniqueConstraintDirect extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AddConstraint.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AddConstraint.class, a -> {
-            ConstraintDef c = a.constraint();
-            if (c.kind() == ConstraintDef.Kind.UNIQUE && c.usingIndex() == null && existing(ctx, a.table())) {
-                String name = c.name() == null ? a.table().name() + "_" + String.join("_", c.columns()) + "_key" : c.name();
-                ctx.report(a.table(), "UNIQUE constraint " + name + " on " + a.table() + " builds its index under ACCESS EXCLUSIVE",
-                        "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + a.table() + " (" + String.join(", ", c.columns()) + ");\n"
-                                + "ALTER TABLE " + a.table() + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name + ";");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AddConstraint a) {
+        ConstraintDef c = a.constraint();
+        if (c.kind() == ConstraintDef.Kind.UNIQUE && c.usingIndex() == null && existing(ctx, a.table())) {
+            String name = c.name() == null ? a.table().name() + "_" + String.join("_", c.columns()) + "_key" : c.name();
+            ctx.report(a.table(), "UNIQUE constraint " + name + " on " + a.table() + " builds its index under ACCESS EXCLUSIVE",
+                    "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + a.table() + " (" + String.join(", ", c.columns()) + ");\n"
+                            + "ALTER TABLE " + a.table() + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name + ";");
+        }
     }
 }

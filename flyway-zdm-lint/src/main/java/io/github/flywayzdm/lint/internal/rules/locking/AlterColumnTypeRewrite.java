@@ -3,20 +3,18 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.AnalyzedStatement;
 import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
-import java.util.Set;
-
 /** A type change that is not binary-coercible rewrites the table and every index under ACCESS EXCLUSIVE. */
-final class AlterColumnTypeRewrite extends BaseRule {
+final class AlterColumnTypeRewrite extends OperationRule<Operation.AlterColumnType> {
 
     AlterColumnTypeRewrite() {
-        super("alter-column-type-rewrite", Severity.ERROR, Category.LOCKING,
+        super(Operation.AlterColumnType.class, "alter-column-type-rewrite", Severity.ERROR, Category.LOCKING,
                 "ALTER COLUMN ... TYPE that rewrites the table",
                 "Unless the old type is binary-coercible to the new one, PostgreSQL rewrites the table and rebuilds all "
                         + "its indexes under ACCESS EXCLUSIVE: no reads or writes until it finishes.",
@@ -30,25 +28,17 @@ final class AlterColumnTypeRewrite extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterColumnType.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterColumnType.class, a -> {
-            if (!existing(ctx, a.table())) {
-                return;
-            }
-            TypeName old = ctx.catalog().table(a.table()).flatMap(t -> t.column(a.column())).map(TableState.ColumnState::type)
-                    .orElse(null);
-            if (old != null && (a.using() == null || a.usingPlainCast()) && !TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), sessionUtc(ctx))) {
-                return;
-            }
-            String from = old == null ? "its current type (not known from the migrations)" : old.toString();
-            ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + from + " to " + a.newType()
-                    + (a.using() != null && !a.usingPlainCast() ? " with USING" : "") + " rewrites the table under ACCESS EXCLUSIVE", null);
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AlterColumnType a) {
+        if (!existing(ctx, a.table())) {
+            return;
+        }
+        TypeName old = ctx.catalog().column(a.table(), a.column()).map(TableState.ColumnState::type).orElse(null);
+        if (old != null && (a.using() == null || a.usingPlainCast()) && !TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), sessionUtc(ctx))) {
+            return;
+        }
+        String from = old == null ? "its current type (not known from the migrations)" : old.toString();
+        ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + from + " to " + a.newType()
+                + (a.using() != null && !a.usingPlainCast() ? " with USING" : "") + " rewrites the table under ACCESS EXCLUSIVE", null);
     }
 
     /** An earlier {@code SET [LOCAL] TimeZone = 'UTC'} in the script. */

@@ -3,7 +3,7 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 import io.github.flywayzdm.lint.internal.catalog.TableState;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
@@ -11,16 +11,15 @@ import io.github.flywayzdm.lint.internal.model.TypeName;
 import io.github.flywayzdm.lint.internal.rules.TypeChanges;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A type change that does not rewrite the table still reads all of it under ACCESS EXCLUSIVE when it re-checks the
  * column's validated CHECK constraints, or rebuilds its indexes (text ↔ citext changes the operator class).
  */
-final class AlterColumnTypeScan extends BaseRule {
+final class AlterColumnTypeScan extends OperationRule<Operation.AlterColumnType> {
 
     AlterColumnTypeScan() {
-        super("alter-column-type-scan", Severity.ERROR, Category.LOCKING,
+        super(Operation.AlterColumnType.class, "alter-column-type-scan", Severity.ERROR, Category.LOCKING,
                 "ALTER COLUMN ... TYPE without a rewrite that still scans the table (CHECK re-validation, index rebuild)",
                 "Even a binary-coercible change (varchar(n)→text, varchar(n)→varchar(m>n)) makes PostgreSQL drop and re-add "
                         + "every CHECK constraint that uses the column and re-validate it with a full scan, and rebuild every "
@@ -33,37 +32,30 @@ final class AlterColumnTypeScan extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterColumnType.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterColumnType.class, a -> {
-            if (!existing(ctx, a.table())) {
-                return;
-            }
-            TableState t = ctx.catalog().table(a.table()).orElse(null);
-            TypeName old = t == null ? null : t.column(a.column()).map(TableState.ColumnState::type).orElse(null);
-            if (old == null || a.using() != null && !a.usingPlainCast()
-                    || TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), true)) {
-                return; // a rewrite (alter-column-type-rewrite reports it) or unknown
-            }
-            List<String> dropped = ctx.statement().all(Operation.DropConstraint.class).stream().map(Operation.DropConstraint::name).toList();
-            List<String> checks = t.constraints().stream()
-                    .filter(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK && uses(c.def(), a.column()))
-                    .filter(c -> !dropped.contains(c.def().name()))
-                    .map(c -> c.def().name()).toList();
-            boolean indexes = TypeChanges.rebuildsIndexes(old, a.newType())
-                    && t.indexes().stream().anyMatch(i -> i.columns().contains(a.column()));
-            if (!checks.isEmpty()) {
-                ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " to " + a.newType() + " does not rewrite, but "
-                        + "re-validates CHECK " + String.join(", ", checks) + " with a full scan under ACCESS EXCLUSIVE", null);
-            } else if (indexes) {
-                ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + old + " to " + a.newType()
-                        + " does not rewrite, but rebuilds the column's indexes under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AlterColumnType a) {
+        if (!existing(ctx, a.table())) {
+            return;
+        }
+        TableState t = ctx.catalog().table(a.table()).orElse(null);
+        TypeName old = t == null ? null : t.column(a.column()).map(TableState.ColumnState::type).orElse(null);
+        if (old == null || a.using() != null && !a.usingPlainCast()
+                || TypeChanges.rewrites(old, a.newType(), ctx.pgMajor(), true)) {
+            return; // a rewrite (alter-column-type-rewrite reports it) or unknown
+        }
+        List<String> dropped = ctx.statement().all(Operation.DropConstraint.class).stream().map(Operation.DropConstraint::name).toList();
+        List<String> checks = t.constraints().stream()
+                .filter(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK && uses(c.def(), a.column()))
+                .filter(c -> !dropped.contains(c.def().name()))
+                .map(c -> c.def().name()).toList();
+        boolean indexes = TypeChanges.rebuildsIndexes(old, a.newType())
+                && t.indexes().stream().anyMatch(i -> i.columns().contains(a.column()));
+        if (!checks.isEmpty()) {
+            ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " to " + a.newType() + " does not rewrite, but "
+                    + "re-validates CHECK " + String.join(", ", checks) + " with a full scan under ACCESS EXCLUSIVE", null);
+        } else if (indexes) {
+            ctx.report(a.table(), "Changing " + a.table() + "." + a.column() + " from " + old + " to " + a.newType()
+                    + " does not rewrite, but rebuilds the column's indexes under ACCESS EXCLUSIVE", null);
+        }
     }
 
     /** The constraint names the column (its column list, or the column as a word of its expression). */

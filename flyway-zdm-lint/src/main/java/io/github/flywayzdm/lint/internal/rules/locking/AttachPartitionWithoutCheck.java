@@ -3,17 +3,16 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
 import io.github.flywayzdm.lint.internal.model.ConstraintDef;
 
 /** ATTACH PARTITION scans the partition to prove its bound unless a validated CHECK already implies it. */
-final class AttachPartitionWithoutCheck extends BaseRule {
+final class AttachPartitionWithoutCheck extends OperationRule<Operation.AttachPartition> {
 
     AttachPartitionWithoutCheck() {
-        super("attach-partition-without-check", Severity.WARNING, Category.LOCKING,
+        super(Operation.AttachPartition.class, "attach-partition-without-check", Severity.WARNING, Category.LOCKING,
                 "ATTACH PARTITION of an existing table without a validated CHECK matching the bound",
                 "PostgreSQL scans the partition to prove every row fits the partition bound, holding ACCESS EXCLUSIVE on "
                         + "the partition (and SHARE UPDATE EXCLUSIVE on the parent) for the scan.",
@@ -25,22 +24,15 @@ final class AttachPartitionWithoutCheck extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AttachPartition.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AttachPartition.class, op -> {
-            if (op.partition() == null || !existing(ctx, op.partition())) {
-                return;
-            }
-            boolean checked = ctx.catalog().table(op.partition()).map(t -> t.constraints().stream()
-                    .anyMatch(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK)).orElse(false);
-            if (!checked) {
-                ctx.report(op.partition(), "ATTACH PARTITION " + op.partition() + " to " + op.table()
-                        + " scans the partition: no validated CHECK constraint matching the bound precedes it", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.AttachPartition op) {
+        if (op.partition() == null || !existing(ctx, op.partition())) {
+            return;
+        }
+        boolean checked = ctx.catalog().table(op.partition()).map(t -> t.constraints().stream()
+                .anyMatch(c -> c.validated() && c.def().kind() == ConstraintDef.Kind.CHECK)).orElse(false);
+        if (!checked) {
+            ctx.report(op.partition(), "ATTACH PARTITION " + op.partition() + " to " + op.table()
+                    + " scans the partition: no validated CHECK constraint matching the bound precedes it", null);
+        }
     }
 }

@@ -26,15 +26,15 @@ final class ConcurrentIndexPg14Corruption extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.CreateIndex.class, op -> {
+        for (Operation.CreateIndex op : ctx.statement().all(Operation.CreateIndex.class)) {
             if (op.concurrently() && ctx.pgMajor() == 14) {
                 ctx.report(op.table(), "CREATE INDEX CONCURRENTLY on PostgreSQL 14: if your server is 14.0–14.3 the index can be corrupted (fixed in 14.4)", null);
             }
-        });
-        each(ctx, Operation.Reindex.class, op -> {
+        }
+        for (Operation.Reindex op : ctx.statement().all(Operation.Reindex.class)) {
             if (op.concurrently() && ctx.pgMajor() == 14) {
                 ctx.report(op.target(), "REINDEX CONCURRENTLY on PostgreSQL 14: if your server is 14.0–14.3 the index can be corrupted (fixed in 14.4)", null);
             }
-        });
+        }
     }
 }

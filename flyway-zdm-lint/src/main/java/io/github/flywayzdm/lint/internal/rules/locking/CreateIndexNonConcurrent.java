@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** CREATE INDEX without CONCURRENTLY holds SHARE on the table for the whole build: every write waits. */
-final class CreateIndexNonConcurrent extends BaseRule {
+final class CreateIndexNonConcurrent extends OperationRule<Operation.CreateIndex> {
 
     CreateIndexNonConcurrent() {
-        super("create-index-non-concurrent", Severity.ERROR, Category.LOCKING,
+        super(Operation.CreateIndex.class, "create-index-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "CREATE INDEX without CONCURRENTLY on an existing table",
                 "CREATE INDEX takes a SHARE lock on the table for the whole build (a full scan and sort): INSERT, UPDATE "
                         + "and DELETE wait until it finishes, which on a large table means minutes of failed writes.",
@@ -26,24 +24,17 @@ final class CreateIndexNonConcurrent extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.CreateIndex.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.CreateIndex.class, i -> {
-            // ON ONLY skips the build only on a partitioned parent; on an ordinary table it builds the index as usual
-            boolean onlyOnPartitioned = i.only() && ctx.catalog().table(i.table()).map(t -> t.partitioned()).orElse(false);
-            if (i.concurrently() || onlyOnPartitioned || !existing(ctx, i.table())) {
-                return;
-            }
-            String name = i.name() == null ? "" : i.name() + " ";
-            ctx.report(i.table(), "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + name + "on existing table "
-                    + i.table() + " blocks writes for the whole build",
-                    "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + name + "ON " + i.table()
-                            + " (" + String.join(", ", i.columns()) + ");  -- own migration, executeInTransaction=false; "
-                            + "no IF NOT EXISTS, it would skip an INVALID index left by a failed build");
-        });
+    protected void checkOperation(StatementContext ctx, Operation.CreateIndex i) {
+        // ON ONLY skips the build only on a partitioned parent; on an ordinary table it builds the index as usual
+        boolean onlyOnPartitioned = i.only() && ctx.catalog().partitioned(i.table());
+        if (i.concurrently() || onlyOnPartitioned || !existing(ctx, i.table())) {
+            return;
+        }
+        String name = i.name() == null ? "" : i.name() + " ";
+        ctx.report(i.table(), "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + name + "on existing table "
+                + i.table() + " blocks writes for the whole build",
+                "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + name + "ON " + i.table()
+                        + " (" + String.join(", ", i.columns()) + ");  -- own migration, executeInTransaction=false; "
+                        + "no IF NOT EXISTS, it would skip an INVALID index left by a failed build");
     }
 }

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DETACH PARTITION without CONCURRENTLY */
-final class DetachPartitionNonConcurrent extends BaseRule {
+final class DetachPartitionNonConcurrent extends OperationRule<Operation.DetachPartition> {
 
     DetachPartitionNonConcurrent() {
-        super("detach-partition-non-concurrent", Severity.ERROR, Category.LOCKING,
+        super(Operation.DetachPartition.class, "detach-partition-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "DETACH PARTITION without CONCURRENTLY",
                 "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition: queries on the whole partitioned table wait.",
                 "ALTER TABLE parent DETACH PARTITION part CONCURRENTLY;  -- own migration with executeInTransaction=false (Flyway does not detect it)",
@@ -20,16 +18,9 @@ final class DetachPartitionNonConcurrent extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DetachPartition.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DetachPartition.class, op -> {
-            if (!op.concurrently() && !op.finalizeDetach() && ctx.pgMajor() >= 14 && existing(ctx, op.table())) {
-                ctx.report(op.table(), "DETACH PARTITION " + op.partition() + " from " + op.table() + " locks the parent with ACCESS EXCLUSIVE", "ALTER TABLE " + op.table() + " DETACH PARTITION " + op.partition() + " CONCURRENTLY;  -- own migration, executeInTransaction=false");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.DetachPartition op) {
+        if (!op.concurrently() && !op.finalizeDetach() && ctx.pgMajor() >= 14 && existing(ctx, op.table())) {
+            ctx.report(op.table(), "DETACH PARTITION " + op.partition() + " from " + op.table() + " locks the parent with ACCESS EXCLUSIVE", "ALTER TABLE " + op.table() + " DETACH PARTITION " + op.partition() + " CONCURRENTLY;  -- own migration, executeInTransaction=false");
+        }
     }
 }

@@ -28,17 +28,17 @@ final class DomainCheckConstraint extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterDomainAddConstraint.class, op -> {
+        for (Operation.AlterDomainAddConstraint op : ctx.statement().all(Operation.AlterDomainAddConstraint.class)) {
             if (!op.notValid()) {
                 ctx.report(null, "ALTER DOMAIN " + op.name() + " ADD CONSTRAINT scans every table using the domain under SHARE locks",
                         "ALTER DOMAIN " + op.name() + " ADD CONSTRAINT ... NOT VALID;\nALTER DOMAIN " + op.name()
                                 + " VALIDATE CONSTRAINT ...;  -- separate migration");
             }
-        });
-        each(ctx, Operation.CreateDomain.class, op -> {
+        }
+        for (Operation.CreateDomain op : ctx.statement().all(Operation.CreateDomain.class)) {
             if (op.hasCheck()) {
                 ctx.report(null, "Domain " + op.name() + " has a CHECK: changing it later scans every table using it", null);
             }
-        });
+        }
     }
 }

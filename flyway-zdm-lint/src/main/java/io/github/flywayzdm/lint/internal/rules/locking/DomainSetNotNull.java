@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** ALTER DOMAIN ... SET NOT NULL checks every column of the domain in every table, under SHARE locks. */
-final class DomainSetNotNull extends BaseRule {
+final class DomainSetNotNull extends OperationRule<Operation.AlterDomainSetNotNull> {
 
     DomainSetNotNull() {
-        super("domain-set-not-null", Severity.WARNING, Category.LOCKING,
+        super(Operation.AlterDomainSetNotNull.class, "domain-set-not-null", Severity.WARNING, Category.LOCKING,
                 "ALTER DOMAIN ... SET NOT NULL",
                 "PostgreSQL reads every table that has a column of the domain to prove no NULL is stored, holding SHARE "
                         + "on each for the whole scan: writes to all of them wait.",
@@ -22,13 +20,8 @@ final class DomainSetNotNull extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterDomainSetNotNull.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterDomainSetNotNull.class, op -> ctx.report(null, "ALTER DOMAIN " + op.name()
-                + " SET NOT NULL scans every table using the domain, blocking their writes", null));
+    protected void checkOperation(StatementContext ctx, Operation.AlterDomainSetNotNull op) {
+        ctx.report(null, "ALTER DOMAIN " + op.name()
+                + " SET NOT NULL scans every table using the domain, blocking their writes", null);
     }
 }

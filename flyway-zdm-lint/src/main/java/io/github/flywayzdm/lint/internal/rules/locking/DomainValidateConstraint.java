@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** ALTER DOMAIN ... VALIDATE CONSTRAINT scans every table using the domain, and (unlike a table's) blocks their writes. */
-final class DomainValidateConstraint extends BaseRule {
+final class DomainValidateConstraint extends OperationRule<Operation.AlterDomainValidateConstraint> {
 
     DomainValidateConstraint() {
-        super("domain-validate-constraint", Severity.WARNING, Category.LOCKING,
+        super(Operation.AlterDomainValidateConstraint.class, "domain-validate-constraint", Severity.WARNING, Category.LOCKING,
                 "ALTER DOMAIN ... VALIDATE CONSTRAINT",
                 "Unlike ALTER TABLE ... VALIDATE CONSTRAINT, validating a domain constraint holds SHARE on every table that "
                         + "uses the domain while it scans them all: writes to every one of them wait for the whole scan.",
@@ -23,14 +21,9 @@ final class DomainValidateConstraint extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.AlterDomainValidateConstraint.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.AlterDomainValidateConstraint.class, op -> ctx.report(null, "ALTER DOMAIN " + op.name()
+    protected void checkOperation(StatementContext ctx, Operation.AlterDomainValidateConstraint op) {
+        ctx.report(null, "ALTER DOMAIN " + op.name()
                 + " VALIDATE CONSTRAINT " + (op.constraint() == null ? "" : op.constraint() + " ")
-                + "scans every table using the domain while blocking their writes", null));
+                + "scans every table using the domain while blocking their writes", null);
     }
 }

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** DROP INDEX takes ACCESS EXCLUSIVE on the index's table. */
-final class DropIndexNonConcurrent extends BaseRule {
+final class DropIndexNonConcurrent extends OperationRule<Operation.DropIndex> {
 
     DropIndexNonConcurrent() {
-        super("drop-index-non-concurrent", Severity.WARNING, Category.LOCKING,
+        super(Operation.DropIndex.class, "drop-index-non-concurrent", Severity.WARNING, Category.LOCKING,
                 "DROP INDEX without CONCURRENTLY",
                 "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table the index belongs to. The drop itself is quick, "
                         + "but while it waits for running queries to finish, every new read and write queues behind it.",
@@ -21,18 +19,11 @@ final class DropIndexNonConcurrent extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.DropIndex.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.DropIndex.class, d -> {
-            if (!d.concurrently()) {
-                String names = d.indexes().stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse("");
-                ctx.report(null, "DROP INDEX " + names + " locks its table with ACCESS EXCLUSIVE",
-                        "DROP INDEX CONCURRENTLY IF EXISTS " + names + ";  -- own migration, executeInTransaction=false");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.DropIndex d) {
+        if (!d.concurrently()) {
+            String names = d.indexes().stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse("");
+            ctx.report(null, "DROP INDEX " + names + " locks its table with ACCESS EXCLUSIVE",
+                    "DROP INDEX CONCURRENTLY IF EXISTS " + names + ";  -- own migration, executeInTransaction=false");
+        }
     }
 }

@@ -3,17 +3,15 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.LockLevels;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** Explicit LOCK TABLE in a migration */
-final class LockTable extends BaseRule {
+final class LockTable extends OperationRule<Operation.LockTable> {
 
     LockTable() {
-        super("lock-table", Severity.ERROR, Category.LOCKING,
+        super(Operation.LockTable.class, "lock-table", Severity.ERROR, Category.LOCKING,
                 "Explicit LOCK TABLE in a write-blocking mode in a migration",
                 "LOCK TABLE (ACCESS EXCLUSIVE unless another mode is named) holds the lock until the migration's transaction ends, blocking traffic for everything that follows it.",
                 "Drop the explicit lock; each DDL statement takes the lock it needs. If ordering matters, keep the migration to one short statement and set lock_timeout.",
@@ -21,16 +19,9 @@ final class LockTable extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.LockTable.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.LockTable.class, op -> {
-            if (LockLevels.of(op) != LockLevels.NONE && op.locked().stream().anyMatch(t -> existing(ctx, t))) {
-                ctx.report(op.locked().size() == 1 ? op.locked().get(0) : null, "LOCK TABLE " + op.locked() + " IN " + op.mode() + " MODE holds the lock until the migration commits", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.LockTable op) {
+        if (LockLevels.of(op) != LockLevels.NONE && op.locked().stream().anyMatch(t -> existing(ctx, t))) {
+            ctx.report(op.locked().size() == 1 ? op.locked().get(0) : null, "LOCK TABLE " + op.locked() + " IN " + op.mode() + " MODE holds the lock until the migration commits", null);
+        }
     }
 }

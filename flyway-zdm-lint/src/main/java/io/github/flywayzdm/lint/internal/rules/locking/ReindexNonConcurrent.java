@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** REINDEX without CONCURRENTLY blocks writes, and reads that would use the index. */
-final class ReindexNonConcurrent extends BaseRule {
+final class ReindexNonConcurrent extends OperationRule<Operation.Reindex> {
 
     ReindexNonConcurrent() {
-        super("reindex-non-concurrent", Severity.ERROR, Category.LOCKING,
+        super(Operation.Reindex.class, "reindex-non-concurrent", Severity.ERROR, Category.LOCKING,
                 "REINDEX without CONCURRENTLY",
                 "REINDEX takes SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that would "
                         + "use it wait) for the whole rebuild.",
@@ -25,32 +23,25 @@ final class ReindexNonConcurrent extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.Reindex.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.Reindex.class, r -> {
-            if (ctx.pgMajor() < 12) {
-                ctx.report(null, r.concurrently() ? "REINDEX CONCURRENTLY does not exist before PostgreSQL 12: the migration fails "
-                        + "with a syntax error" : "REINDEX " + r.kind() + (r.target() == null ? "" : " " + r.target())
-                        + " blocks writes for the whole rebuild (and REINDEX CONCURRENTLY needs PostgreSQL 12)",
-                        "CREATE INDEX CONCURRENTLY idx_new ON t (...);  -- own non-transactional migration\n"
-                                + "DROP INDEX CONCURRENTLY idx;\nALTER INDEX idx_new RENAME TO idx;");
-                return;
-            }
-            if (r.concurrentOption() && ctx.pgMajor() < 14) {
-                ctx.report(null, "REINDEX (CONCURRENTLY ...) is a syntax error before PostgreSQL 14 (the option list takes only "
-                        + "VERBOSE there): the migration fails", "REINDEX " + r.kind() + (r.concurrently() ? " CONCURRENTLY " : " ")
-                        + (r.target() == null ? "" : r.target()) + ";");
-                return;
-            }
-            if (!r.concurrently() && !r.kind().equals("SYSTEM") && (r.target() == null || existing(ctx, r.target()))) {
-                ctx.report(r.kind().equals("TABLE") ? r.target() : null, "REINDEX " + r.kind()
-                        + (r.target() == null ? "" : " " + r.target()) + " blocks writes for the whole rebuild",
-                        "REINDEX " + r.kind() + " CONCURRENTLY " + (r.target() == null ? "" : r.target()) + ";");
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.Reindex r) {
+        if (ctx.pgMajor() < 12) {
+            ctx.report(null, r.concurrently() ? "REINDEX CONCURRENTLY does not exist before PostgreSQL 12: the migration fails "
+                    + "with a syntax error" : "REINDEX " + r.kind() + (r.target() == null ? "" : " " + r.target())
+                    + " blocks writes for the whole rebuild (and REINDEX CONCURRENTLY needs PostgreSQL 12)",
+                    "CREATE INDEX CONCURRENTLY idx_new ON t (...);  -- own non-transactional migration\n"
+                            + "DROP INDEX CONCURRENTLY idx;\nALTER INDEX idx_new RENAME TO idx;");
+            return;
+        }
+        if (r.concurrentOption() && ctx.pgMajor() < 14) {
+            ctx.report(null, "REINDEX (CONCURRENTLY ...) is a syntax error before PostgreSQL 14 (the option list takes only "
+                    + "VERBOSE there): the migration fails", "REINDEX " + r.kind() + (r.concurrently() ? " CONCURRENTLY " : " ")
+                    + (r.target() == null ? "" : r.target()) + ";");
+            return;
+        }
+        if (!r.concurrently() && !r.kind().equals("SYSTEM") && (r.target() == null || existing(ctx, r.target()))) {
+            ctx.report(r.kind().equals("TABLE") ? r.target() : null, "REINDEX " + r.kind()
+                    + (r.target() == null ? "" : " " + r.target()) + " blocks writes for the whole rebuild",
+                    "REINDEX " + r.kind() + " CONCURRENTLY " + (r.target() == null ? "" : r.target()) + ";");
+        }
     }
 }

@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table */
-final class SetLoggedUnlogged extends BaseRule {
+final class SetLoggedUnlogged extends OperationRule<Operation.SetLogged> {
 
     SetLoggedUnlogged() {
-        super("set-logged-unlogged", Severity.ERROR, Category.LOCKING,
+        super(Operation.SetLogged.class, "set-logged-unlogged", Severity.ERROR, Category.LOCKING,
                 "ALTER TABLE ... SET LOGGED / SET UNLOGGED on an existing table",
                 "Switching between logged and unlogged rewrites the table (and SET LOGGED writes all of it to WAL) under ACCESS EXCLUSIVE.",
                 "Avoid it on live tables; create the table with the right persistence, or copy into a new table in batches.",
@@ -20,23 +18,16 @@ final class SetLoggedUnlogged extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.SetLogged.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.SetLogged.class, op -> {
-            boolean known = ctx.catalog().table(op.table()).isPresent();
-            if (op.logged() && known && !ctx.catalog().unlogged(op.table())) {
-                return; // SET LOGGED on a table that is logged already: PostgreSQL does nothing
-            }
-            if (!op.logged() && known && ctx.catalog().unlogged(op.table())) {
-                return;
-            }
-            if (existing(ctx, op.table())) {
-                ctx.report(op.table(), "SET " + (op.logged() ? "LOGGED" : "UNLOGGED") + " rewrites " + op.table() + " under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.SetLogged op) {
+        boolean known = ctx.catalog().table(op.table()).isPresent();
+        if (op.logged() && known && !ctx.catalog().unlogged(op.table())) {
+            return; // SET LOGGED on a table that is logged already: PostgreSQL does nothing
+        }
+        if (!op.logged() && known && ctx.catalog().unlogged(op.table())) {
+            return;
+        }
+        if (existing(ctx, op.table())) {
+            ctx.report(op.table(), "SET " + (op.logged() ? "LOGGED" : "UNLOGGED") + " rewrites " + op.table() + " under ACCESS EXCLUSIVE", null);
+        }
     }
 }

@@ -49,16 +49,16 @@ final class UnbatchedDataChange extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.Update.class, op -> {
+        for (Operation.Update op : ctx.statement().all(Operation.Update.class)) {
             if (existing(ctx, op.table())) {
                 report(ctx, op.table(), op.where(), "UPDATE of " + op.table(), "changed");
             }
-        });
-        each(ctx, Operation.Delete.class, op -> {
+        }
+        for (Operation.Delete op : ctx.statement().all(Operation.Delete.class)) {
             if (existing(ctx, op.table())) {
                 report(ctx, op.table(), op.where(), "DELETE from " + op.table(), "deleted");
             }
-        });
+        }
     }
 
     private static void report(StatementContext ctx, TableRef table, RowFilter where, String what, String verb) {

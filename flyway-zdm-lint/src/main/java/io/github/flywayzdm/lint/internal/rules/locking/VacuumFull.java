@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.locking;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** VACUUM FULL */
-final class VacuumFull extends BaseRule {
+final class VacuumFull extends OperationRule<Operation.Vacuum> {
 
     VacuumFull() {
-        super("vacuum-full", Severity.ERROR, Category.LOCKING,
+        super(Operation.Vacuum.class, "vacuum-full", Severity.ERROR, Category.LOCKING,
                 "VACUUM FULL",
                 "VACUUM FULL rewrites the table into a new file while ACCESS EXCLUSIVE blocks all reads and writes.",
                 "Use pg_repack or pg_squeeze to reclaim space online; a plain VACUUM (no FULL) takes no blocking lock. VACUUM cannot run in a transaction anyway.",
@@ -20,16 +18,9 @@ final class VacuumFull extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.Vacuum.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.Vacuum.class, op -> {
-            if (op.full() && op.vacuumed().stream().allMatch(t -> existing(ctx, t))) {
-                ctx.report(op.vacuumed().size() == 1 ? op.vacuumed().get(0) : null, "VACUUM FULL " + op.vacuumed() + " rewrites under ACCESS EXCLUSIVE", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.Vacuum op) {
+        if (op.full() && op.vacuumed().stream().allMatch(t -> existing(ctx, t))) {
+            ctx.report(op.vacuumed().size() == 1 ? op.vacuumed().get(0) : null, "VACUUM FULL " + op.vacuumed() + " rewrites under ACCESS EXCLUSIVE", null);
+        }
     }
 }

@@ -36,13 +36,17 @@ final class InvalidFunctionCall extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.AddColumn.class, a -> inspect(ctx, a.table(), a.column().name(), a.column().defaultExpr()));
-        each(ctx, Operation.AlterColumnDefault.class, d -> inspect(ctx, d.table(), d.column(), d.expression()));
-        each(ctx, Operation.CreateTable.class, t -> {
+        for (Operation.AddColumn a : ctx.statement().all(Operation.AddColumn.class)) {
+            inspect(ctx, a.table(), a.column().name(), a.column().defaultExpr());
+        }
+        for (Operation.AlterColumnDefault d : ctx.statement().all(Operation.AlterColumnDefault.class)) {
+            inspect(ctx, d.table(), d.column(), d.expression());
+        }
+        for (Operation.CreateTable t : ctx.statement().all(Operation.CreateTable.class)) {
             for (ColumnDef c : t.columns()) {
                 inspect(ctx, t.table(), c.name(), c.defaultExpr());
             }
-        });
+        }
     }
 
     private static void inspect(StatementContext ctx, TableRef table, String column, String expression) {

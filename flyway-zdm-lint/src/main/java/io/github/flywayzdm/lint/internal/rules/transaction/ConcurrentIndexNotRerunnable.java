@@ -29,18 +29,18 @@ final class ConcurrentIndexNotRerunnable extends BaseRule {
 
     @Override
     public void check(StatementContext ctx) {
-        each(ctx, Operation.CreateIndex.class, i -> {
+        for (Operation.CreateIndex i : ctx.statement().all(Operation.CreateIndex.class)) {
             if (i.concurrently() && !i.ifNotExists() && i.name() != null) {
                 ctx.report(null, "CREATE INDEX CONCURRENTLY " + i.name() + " is not re-runnable: after a failed build the retry "
                         + "fails on the INVALID index left behind", "DROP INDEX CONCURRENTLY IF EXISTS " + i.name()
                         + ";  -- removes an INVALID leftover of a failed build\nCREATE INDEX CONCURRENTLY IF NOT EXISTS " + i.name()
                         + " ON " + i.table() + " (...);");
             }
-        });
-        each(ctx, Operation.DropIndex.class, d -> {
+        }
+        for (Operation.DropIndex d : ctx.statement().all(Operation.DropIndex.class)) {
             if (d.concurrently() && !d.ifExists()) {
                 ctx.report(null, "DROP INDEX CONCURRENTLY without IF EXISTS fails when the migration is run again", null);
             }
-        });
+        }
     }
 }

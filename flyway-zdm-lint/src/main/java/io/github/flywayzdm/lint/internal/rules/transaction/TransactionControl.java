@@ -3,16 +3,14 @@ package io.github.flywayzdm.lint.internal.rules.transaction;
 import io.github.flywayzdm.lint.Category;
 import io.github.flywayzdm.lint.Severity;
 import io.github.flywayzdm.lint.internal.model.Operation;
-import io.github.flywayzdm.lint.internal.rules.BaseRule;
+import io.github.flywayzdm.lint.internal.rules.OperationRule;
 import io.github.flywayzdm.lint.internal.rules.StatementContext;
 
-import java.util.Set;
-
 /** BEGIN/COMMIT inside a Flyway migration fight Flyway's own transaction handling. */
-final class TransactionControl extends BaseRule {
+final class TransactionControl extends OperationRule<Operation.TransactionControl> {
 
     TransactionControl() {
-        super("transaction-control", Severity.ERROR, Category.TRANSACTION,
+        super(Operation.TransactionControl.class, "transaction-control", Severity.ERROR, Category.TRANSACTION,
                 "Explicit BEGIN / COMMIT / ROLLBACK inside a migration",
                 "Flyway manages the migration's transaction. A COMMIT inside it ends Flyway's transaction early (later "
                         + "statements then run without one, so a failure leaves a half-applied migration); a BEGIN without "
@@ -23,16 +21,9 @@ final class TransactionControl extends BaseRule {
     }
 
     @Override
-    public Set<Class<? extends Operation>> handles() {
-        return Set.of(Operation.TransactionControl.class);
-    }
-
-    @Override
-    public void check(StatementContext ctx) {
-        each(ctx, Operation.TransactionControl.class, op -> {
-            if (op.begins() || op.ends()) {
-                ctx.report(null, op.keyword() + " inside a migration interferes with the transaction Flyway manages", null);
-            }
-        });
+    protected void checkOperation(StatementContext ctx, Operation.TransactionControl op) {
+        if (op.begins() || op.ends()) {
+            ctx.report(null, op.keyword() + " inside a migration interferes with the transaction Flyway manages", null);
+        }
     }
 }
