@@ -49,7 +49,7 @@ for ((i = 0; i < runs; i++)); do
   loads+=("$(cut -d ' ' -f 1 /proc/loadavg)")
   for c in c80 c1000; do
     for v in old new; do
-      read -r w ms < <(sample java $flags -XX:SharedArchiveFile="$work/$v.jsa" -cp "$work/$v.jar" $main lint --fail-on never "$work/$c")
+      read -r w ms < <(sample java $flags -XX:CICompilerCount=1 -XX:SharedArchiveFile="$work/$v.jsa" -cp "$work/$v.jar" $main lint --fail-on never "$work/$c")
       wall[$v$c]="${wall[$v$c]:-} $w"
       cpu[$v$c]="${cpu[$v$c]:-} $ms"
       if [ -n "$jdk25" ]; then

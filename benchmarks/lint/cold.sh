@@ -112,7 +112,7 @@ count() { # label, java flags...
     "$(grep -m 1 -E 'C1 {Speed|Tier1|C1 Compile Time' "$work/ci.txt" | sed 's/^ *//') $(grep -m 1 'Total compilation time' "$work/ci.txt" | sed 's/^ *//')"
 }
 count "lint c80, default JVM flags" -Xshare:auto
-count "lint c80, launcher flags + archive" $flags -XX:SharedArchiveFile="$archive"
+count "lint c80, launcher flags + archive" $flags -XX:CICompilerCount=1 -XX:SharedArchiveFile="$archive"
 if [ -n "$jdk25" ]; then
   PATH=$jdk25/bin:$PATH count "lint c80, JDK 25, launcher flags + AOT cache" ${flags/-Xshare:auto/} -XX:AOTCache="$aot"
 fi

@@ -63,7 +63,7 @@ goto plain
 
 :archived
 if /i "%ZDM_ARCHIVE:~-4%"==".aot" goto run_aot
-"%ZDM_JAVA%" %ZDM_FLAGS% -Xshare:auto %ZDM_QUIET% -XX:SharedArchiveFile="%ZDM_ARCHIVE%" %JAVA_OPTS% -cp "%ZDM_JAR%" %ZDM_MAIN% %*
+"%ZDM_JAVA%" %ZDM_FLAGS% -XX:CICompilerCount=1 -Xshare:auto %ZDM_QUIET% -XX:SharedArchiveFile="%ZDM_ARCHIVE%" %JAVA_OPTS% -cp "%ZDM_JAR%" %ZDM_MAIN% %*
 exit /b %ERRORLEVEL%
 
 :run_aot
