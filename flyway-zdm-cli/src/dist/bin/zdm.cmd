@@ -13,14 +13,22 @@ if defined JAVA_HOME (
 ) else (
   set "ZDM_JAVA=java"
 )
-set ZDM_FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:-UsePerfData
+rem the user's JVM options: ours, and those every java reads from the environment (a CI image may set them)
+set "ZDM_USER_OPTS=%JAVA_OPTS% %JAVA_TOOL_OPTIONS% %JDK_JAVA_OPTIONS%"
+rem options that choose a collector win: the JVM refuses to start with two (-XX:+UseG1GC next to ours)
+set ZDM_GC=-XX:+UseSerialGC -Xmn16m
+echo(%ZDM_USER_OPTS%| findstr /i /r /c:"Use[A-Za-z0-9]*GC" >nul && set ZDM_GC=
+set ZDM_FLAGS=-XX:TieredStopAtLevel=1 %ZDM_GC% -XX:-UsePerfData
 rem the JVM warns on stdout of an archive it cannot use, which would break JSON or SARIF there
 set ZDM_QUIET=-Xlog:cds=off -Xlog:cds+dynamic=off
 set "ZDM_QUIET_AOT=-Xlog:aot*=off -Xlog:cds*=off"
 
-rem JAVA_OPTS that choose an archive themselves would clash with ours
+rem options that choose an archive themselves would clash with ours
 rem (one line, not a block: a ")" in JAVA_OPTS would end a block)
-if defined JAVA_OPTS echo(%JAVA_OPTS%| findstr /i /c:"-Xshare:" /c:"SharedArchiveFile" /c:"ArchiveClassesAtExit" /c:"AOTCache" /c:"AOTMode" /c:"AOTConfiguration" >nul && set ZDM_CDS=off
+echo(%ZDM_USER_OPTS%| findstr /i /c:"-Xshare:" /c:"SharedArchiveFile" /c:"ArchiveClassesAtExit" /c:"AOTCache" /c:"AOTMode" /c:"AOTConfiguration" >nul && set ZDM_CDS=off
+rem one C1 thread with an AppCDS archive, as in bin/zdm, unless the options choose the compilers (tiered needs two)
+set ZDM_APPCDS=-XX:CICompilerCount=1
+echo(%ZDM_USER_OPTS%| findstr /i /c:"Tiered" /c:"CICompilerCount" >nul && set ZDM_APPCDS=
 if /i "%ZDM_CDS%"=="off" goto plain
 if not defined ZDM_CACHE_DIR set "ZDM_CACHE_DIR=%LOCALAPPDATA%\flyway-zdm"
 rem one archive per JDK binary and distribution: their time stamps and sizes name it
@@ -63,7 +71,7 @@ goto plain
 
 :archived
 if /i "%ZDM_ARCHIVE:~-4%"==".aot" goto run_aot
-"%ZDM_JAVA%" %ZDM_FLAGS% -XX:CICompilerCount=1 -Xshare:auto %ZDM_QUIET% -XX:SharedArchiveFile="%ZDM_ARCHIVE%" %JAVA_OPTS% -cp "%ZDM_JAR%" %ZDM_MAIN% %*
+"%ZDM_JAVA%" %ZDM_FLAGS% %ZDM_APPCDS% -Xshare:auto %ZDM_QUIET% -XX:SharedArchiveFile="%ZDM_ARCHIVE%" %JAVA_OPTS% -cp "%ZDM_JAR%" %ZDM_MAIN% %*
 exit /b %ERRORLEVEL%
 
 :run_aot

@@ -49,6 +49,8 @@ final class Dist {
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile());
         pb.environment().remove("GITHUB_ACTIONS");
         pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS"); // read by every JVM: a test that wants them sets them
+        pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_HOME");
         pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + pb.environment().get("PATH"));
         pb.environment().putAll(env);

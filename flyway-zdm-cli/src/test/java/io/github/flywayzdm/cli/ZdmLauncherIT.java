@@ -307,6 +307,39 @@ class ZdmLauncherIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void collectorAndCompilerFlagsInJavaOptsWinOverTheLaunchersOwn(Kind kind) throws Exception {
+        Path jdk = kind.jdk();
+        history();
+        Dist.Run expected = expected(jdk);
+        // the JVM refuses to start with two collectors, or with one compiler thread once tiered compilation is back
+        // on: the launcher's flags for short calls must give way, on the call that writes the archive and on the
+        // calls that use it
+        for (String opts : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC -Xmx256m", "-XX:TieredStopAtLevel=4",
+                "-XX:-TieredCompilation", "-XX:CICompilerCount=3")) {
+            Map<String, String> own = env(jdk);
+            own.put("ZDM_CACHE_DIR", dir.resolve("cache-" + opts.replaceAll("\\W", "")).toString());
+            own.put("JAVA_OPTS", opts);
+            assertThat(lint(own)).as(opts + ", first call").isEqualTo(expected);
+            assertThat(archives(Path.of(own.get("ZDM_CACHE_DIR")), kind)).as(opts).hasSize(1);
+            assertThat(lint(own)).as(opts + ", with its archive").isEqualTo(expected);
+        }
+        // the same through the options every java reads from the environment (the JVM names them on stderr)
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            Map<String, String> own = env(jdk);
+            own.put("ZDM_CACHE_DIR", dir.resolve("cache-" + variable).toString());
+            own.put(variable, "-XX:+UseG1GC");
+            for (String call : List.of("first call", "with its archive")) {
+                Dist.Run r = lint(own);
+                assertThat(r.exit()).as(variable + ", " + call + ": " + r.err()).isEqualTo(expected.exit());
+                assertThat(r.out()).as(variable + ", " + call).isEqualTo(expected.out());
+                assertThat(r.err()).as(variable + ", " + call).contains("Picked up " + variable).endsWith(expected.err());
+            }
+            assertThat(archives(Path.of(own.get("ZDM_CACHE_DIR")), kind)).as(variable).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aCacheThatCannotBeWrittenOrSharingFlagsInJavaOptsMeanNoArchive(Kind kind) throws Exception {
         Path jdk = kind.jdk();
         history();
