@@ -1,6 +1,7 @@
 package io.github.flywayzdm.cli;
 
 import io.github.flywayzdm.testsupport.ServerIndependent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -335,6 +336,41 @@ class ZdmLauncherIT {
                 assertThat(r.err()).as(variable + ", " + call).contains("Picked up " + variable).endsWith(expected.err());
             }
             assertThat(archives(Path.of(own.get("ZDM_CACHE_DIR")), kind)).as(variable).hasSize(1);
+        }
+    }
+
+    /**
+     * A JDK older than 17 gets one line and exit 2 (not the JVM's LinkageError with exit 1, which means findings),
+     * whichever path the launcher takes. The old JDK's {@code release} file is what the launcher reads; its
+     * {@code bin/java} runs this JDK, so a launcher that did not check would lint and exit 1.
+     */
+    @Test
+    void aJdkOlderThan17GetsOneLineAndExit2() throws Exception {
+        history();
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        for (String release : List.of("11.0.24", "1.8.0_402")) {
+            Path old = Files.createDirectories(dir.resolve("jdk-" + release + "/bin"));
+            Files.writeString(old.getParent().resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + release + "\"\n");
+            Path java = Files.writeString(old.resolve("java"), "#!/bin/sh\nexec '" + thisJava + "' \"$@\"\n");
+            assertThat(java.toFile().setExecutable(true)).isTrue();
+            String major = release.startsWith("1.") ? "8" : "11";
+            Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+            for (String path : List.of("first call", "ZDM_CDS=off", "unwritable cache")) {
+                Map<String, String> env = env(old.getParent());
+                if (path.equals("ZDM_CDS=off")) {
+                    env.put("ZDM_CDS", "off");
+                } else if (path.equals("unwritable cache")) {
+                    env.put("ZDM_CACHE_DIR", file.resolve("cache").toString());
+                }
+                Dist.Run r = lint(env);
+                assertThat(r.exit()).as(release + ", " + path + ": " + r.err()).isEqualTo(2);
+                assertThat(r.out()).as(release + ", " + path).isEmpty();
+                assertThat(r.err()).as(release + ", " + path).isEqualTo("zdm: " + java + " is Java " + major
+                        + "; zdm needs Java 17 or newer (set JAVA_HOME to a JDK or JRE 17+)\n");
+            }
+            Path cache = dir.resolve("cache");
+            assertThat(Files.exists(cache) ? cache.toFile().list() : new String[0])
+                    .as("no archive for a JDK that cannot run zdm").isEmpty();
         }
     }
 
