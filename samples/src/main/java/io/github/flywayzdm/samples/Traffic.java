@@ -120,14 +120,15 @@ final class Traffic implements AutoCloseable {
     }
 
     private void insertCustomer(Connection c, String name) throws SQLException {
-        String sql = switch (version) {
+        AppVersion now = version; // read once: a switch between choosing the SQL and binding it left a parameter unset
+        String sql = switch (now) {
             case V1_NAME -> "INSERT INTO customers (name) VALUES (?)";
             case V2_BOTH -> "INSERT INTO customers (name, full_name) VALUES (?, ?)";
             case V3_FULL_NAME -> "INSERT INTO customers (full_name) VALUES (?)";
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, name);
-            if (version == AppVersion.V2_BOTH) {
+            if (now == AppVersion.V2_BOTH) {
                 ps.setString(2, name);
             }
             ps.executeUpdate();
