@@ -318,16 +318,18 @@ class ZdmLauncherIT {
         for (String opts : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC -Xmx256m", "-XX:TieredStopAtLevel=4",
                 "-XX:-TieredCompilation", "-XX:CICompilerCount=3")) {
             Map<String, String> own = env(jdk);
-            own.put("ZDM_CACHE_DIR", dir.resolve("cache-" + opts.replaceAll("\\W", "")).toString());
+            Path cache = dir.resolve("cache-" + opts.replaceAll("\\W", ""));
+            own.put("ZDM_CACHE_DIR", cache.toString());
             own.put("JAVA_OPTS", opts);
             assertThat(lint(own)).as(opts + ", first call").isEqualTo(expected);
-            assertThat(archives(Path.of(own.get("ZDM_CACHE_DIR")), kind)).as(opts).hasSize(1);
+            assertThat(archives(cache, kind)).as(opts).hasSize(1);
             assertThat(lint(own)).as(opts + ", with its archive").isEqualTo(expected);
         }
         // the same through the options every java reads from the environment (the JVM names them on stderr)
         for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
             Map<String, String> own = env(jdk);
-            own.put("ZDM_CACHE_DIR", dir.resolve("cache-" + variable).toString());
+            Path cache = dir.resolve("cache-" + variable);
+            own.put("ZDM_CACHE_DIR", cache.toString());
             own.put(variable, "-XX:+UseG1GC");
             for (String call : List.of("first call", "with its archive")) {
                 Dist.Run r = lint(own);
@@ -335,7 +337,7 @@ class ZdmLauncherIT {
                 assertThat(r.out()).as(variable + ", " + call).isEqualTo(expected.out());
                 assertThat(r.err()).as(variable + ", " + call).contains("Picked up " + variable).endsWith(expected.err());
             }
-            assertThat(archives(Path.of(own.get("ZDM_CACHE_DIR")), kind)).as(variable).hasSize(1);
+            assertThat(archives(cache, kind)).as(variable).hasSize(1);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,9 +83,7 @@ public final class BackfillBenchmark {
         long baseFrom = System.nanoTime();
         Approach.sleep(BASELINE);
         long from = System.nanoTime();
-        double trafficCpuBefore = observer.cpuSeconds("traffic");
-        double autovacuumCpuBefore = observer.cpuSeconds("autovacuum");
-        double otherCpuBefore = observer.cpuSeconds("other server");
+        Map<String, Double> cpuBefore = observer.cpuSecondsByRole();
         double machineBusyBefore = machineBusySeconds();
         boolean finished = approach.run(dataSource("backfill"), cap);
         long to = System.nanoTime();
@@ -97,10 +96,16 @@ public final class BackfillBenchmark {
             long mismatched = Approach.count(c, "SELECT count(*) FROM items WHERE amount_cents IS DISTINCT FROM amount * 100");
             return new Cell(approach, rep, finished, (to - from) / 1e9, filled, mismatched, traffic.window(baseFrom, from),
                     traffic.window(from, to), traffic.errors.get(), observer.longestLockWaitMs(), observer.transactionDurations(),
-                    observer.batchSizes(), observer.cpuSeconds("backfill"), observer.cpuSeconds("traffic") - trafficCpuBefore,
-                    observer.cpuSeconds("autovacuum") - autovacuumCpuBefore, observer.cpuSeconds("other server") - otherCpuBefore,
-                    machineBusy, observer.backfillStates(), loadAverage());
+                    observer.batchSizes(), since(cpuBefore, observer.cpuSecondsByRole()), machineBusy, observer.backfillStates(),
+                    loadAverage());
         }
+    }
+
+    /** Server CPU seconds per role used between two readings of {@link Observer#cpuSecondsByRole()}. */
+    private static Map<String, Double> since(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new HashMap<>(after);
+        before.forEach((role, seconds) -> used.merge(role, -seconds, Double::sum));
+        return used;
     }
 
     /** CPU seconds all of the machine's cores have been busy since boot (/proc/stat: user to steal, 100 ticks/s). */
@@ -157,7 +162,7 @@ public final class BackfillBenchmark {
     /** One approach, one repetition. Times in ms unless named otherwise. */
     record Cell(Approach approach, int rep, boolean finished, double seconds, long filled, long mismatched,
                 Traffic.Window baseline, Traffic.Window during, long trafficErrors, double longestLockWait,
-                double[] transactions, List<Integer> batchSizes, double backfillCpu, double trafficCpu, double autovacuumCpu, double otherServerCpu, double machineBusy, String backfillStates, String load) {
+                double[] transactions, List<Integer> batchSizes, Map<String, Double> serverCpu, double machineBusy, String backfillStates, String load) {
 
         double rowsPerSecond() {
             return filled / seconds;
@@ -178,8 +183,13 @@ public final class BackfillBenchmark {
                     approach.label, rep, finished ? "finished" : "CAPPED", seconds, rowsPerSecond(), filled, mismatched,
                     baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.max(), during.perSecond(), during.p50(),
                     during.p99(), during.max(), trafficErrors, longestLockWait, transactions.length, medianTransaction(),
-                    oldestTransaction(), trajectory(batchSizes), backfillCpu, 100 * backfillCpu / seconds, trafficCpu, autovacuumCpu, otherServerCpu, machineBusy,
-                    seconds * CORES, backfillStates, load);
+                    oldestTransaction(), trajectory(batchSizes), cpu("backfill"), 100 * cpu("backfill") / seconds, cpu("traffic"),
+                    cpu("autovacuum"), cpu("other server"), machineBusy, seconds * CORES, backfillStates, load);
+        }
+
+        /** Server CPU seconds of one role in the window (0 for a role that had no process). */
+        private double cpu(String role) {
+            return serverCpu.getOrDefault(role, 0.0);
         }
 
         private static String trajectory(List<Integer> sizes) {

@@ -67,19 +67,20 @@ final class Observer implements AutoCloseable {
     private synchronized void sampleActivity(PreparedStatement activity) throws SQLException {
         try (ResultSet rs = activity.executeQuery()) {
             while (rs.next()) {
+                int pid = rs.getInt(1);
                 String role = rs.getString(2);
-                if (roles.putIfAbsent(rs.getInt(1), role) == null && role.equals("backfill")) {
-                    CorePinning.pinBackfill(rs.getInt(1));
-                }
                 boolean traffic = role.equals("traffic");
                 boolean backfill = role.equals("backfill");
+                if (roles.putIfAbsent(pid, role) == null && backfill) {
+                    CorePinning.pinBackfill(pid);
+                }
                 if (backfill) {
                     backfillStates.merge(rs.getString(8), 1, Integer::sum);
                 }
                 if (traffic && rs.getBoolean(3)) {
                     longestLockWaitMs = Math.max(longestLockWaitMs, rs.getDouble(4));
                 } else if (backfill && rs.getBoolean(5)) {
-                    transactionAges.merge(rs.getInt(1) + "@" + rs.getLong(6), rs.getDouble(7), Math::max);
+                    transactionAges.merge(pid + "@" + rs.getLong(6), rs.getDouble(7), Math::max);
                 }
             }
         }
@@ -105,9 +106,11 @@ final class Observer implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** CPU seconds the server processes of one role (backfill, traffic, autovacuum, other server) used so far (100 ticks/s). */
-    synchronized double cpuSeconds(String role) {
-        return cpuTicks.entrySet().stream().filter(e -> role.equals(roles.get(e.getKey()))).mapToLong(Map.Entry::getValue).sum() / 100.0;
+    /** CPU seconds the server processes of each role (backfill, traffic, autovacuum, other server) used so far (100 ticks/s). */
+    synchronized Map<String, Double> cpuSecondsByRole() {
+        Map<String, Double> seconds = new HashMap<>();
+        cpuTicks.forEach((pid, ticks) -> seconds.merge(roles.get(pid), ticks / 100.0, Double::sum));
+        return seconds;
     }
 
     private void sampleBatchSize(PreparedStatement batch) {
