@@ -88,6 +88,7 @@ public final class BackfillBenchmark {
         boolean finished = approach.run(dataSource("backfill"), cap);
         long to = System.nanoTime();
         double machineBusy = machineBusySeconds() - machineBusyBefore;
+        Map<String, Double> serverCpu = since(cpuBefore, observer.cpuSecondsByRole()); // at the window's end, as machineBusy
         Approach.sleep(Duration.ofSeconds(1)); // requests the backfill blocked complete and are counted
         traffic.close();
         observer.close();
@@ -96,7 +97,7 @@ public final class BackfillBenchmark {
             long mismatched = Approach.count(c, "SELECT count(*) FROM items WHERE amount_cents IS DISTINCT FROM amount * 100");
             return new Cell(approach, rep, finished, (to - from) / 1e9, filled, mismatched, traffic.window(baseFrom, from),
                     traffic.window(from, to), traffic.errors.get(), observer.longestLockWaitMs(), observer.transactionDurations(),
-                    observer.batchSizes(), since(cpuBefore, observer.cpuSecondsByRole()), machineBusy, observer.backfillStates(),
+                    observer.batchSizes(), serverCpu, machineBusy, observer.backfillStates(),
                     loadAverage());
         }
     }
